@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { validateVin, shortVin } from './index'
+
+describe('validateVin (RULES.md §1, seed 002 L104–L120, ISO 3779)', () => {
+  it.each([
+    ['WMW11DK0X02T12345', 'WMW11DK0X02T12345'],
+    ['  wmw11dk0x02t12345 ', 'WMW11DK0X02T12345'],
+    ['WMW 11DK0 X02T-12345', 'WMW11DK0X02T12345'],
+    ['WMW-11DK0-X02T-12345', 'WMW11DK0X02T12345'],
+    // position-9 check digit is not enforced for EU VINs: "X" and "5" both accepted
+    ['WMW11DK0502T12345', 'WMW11DK0502T12345'],
+    ['ABCDEFGHJKLMNPRST', 'ABCDEFGHJKLMNPRST']
+  ])('accepts %j as %s', (input, expected) => {
+    expect(validateVin(input)).toEqual({ ok: true, vin: expected })
+  })
+
+  it.each(['', '   ', ' - '])('rejects %j as empty', (input) => {
+    const r = validateVin(input)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.reason).toBe('empty')
+  })
+
+  it.each([
+    ['WMWIIDK0X02T12345', 'I', 4, '1'],
+    ['WMW11DKOX02T12345', 'O', 8, '0'],
+    ['WMW11DK0X02T1234Q', 'Q', 17, '0'],
+    ['wmw11dk0x02t1234o', 'O', 17, '0']
+  ])('rejects %j: forbidden letter %s at %i with a hint to %s, never corrected', (input, letter, pos, hint) => {
+    const r = validateVin(input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.reason).toBe('forbidden-letter')
+    expect(r.message).toContain(letter)
+    expect(r.message).toContain(`position ${pos}`)
+    expect(r.message).toContain(`did you mean ${hint}`)
+  })
+
+  it.each([
+    ['WMW11DK0X02T1234*', '*', 17],
+    ['WMW11DK0X02T1234Ä', 'Ä', 17],
+    ['WMW_1DK0X02T12345', '_', 4],
+    ['WMW1.DK0X02T12345', '.', 5]
+  ])('rejects %j: invalid character %s at position %i', (input, ch, pos) => {
+    const r = validateVin(input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.reason).toBe('invalid-character')
+    expect(r.message).toContain(`"${ch}"`)
+    expect(r.message).toContain(`position ${pos}`)
+  })
+
+  it.each([
+    ['WMW11DK0X02T1234', 16],
+    ['WMW11DK0X02T123456', 18],
+    ['A', 1],
+    ['1234567', 7]
+  ])('rejects %j: length, saying %i characters were given', (input, n) => {
+    const r = validateVin(input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.reason).toBe('length')
+    expect(r.message).toContain(`${n} character`)
+    expect(r.message).toContain('17')
+  })
+
+  it('short VIN is the last 7 characters', () => {
+    expect(shortVin('wmw11dk0x02t12345')).toBe('2T12345')
+    expect(shortVin('WMW11DKOX02T12345')).toBeNull()
+  })
+})

@@ -1,0 +1,72 @@
+import type { VinValidation } from './types'
+
+// RULES.md §1 (seed 002 L104–L120; ISO 3779): 17 characters from [A-HJ-NPR-Z0-9].
+// The position-9 check digit is mandatory only in North America, so it is never checked here.
+export const VIN_LENGTH = 17
+const VIN_CHAR = /^[A-HJ-NPR-Z0-9]$/
+// Separators an agent may type while reading a VIN aloud; removed before validation (RULES.md §1).
+const SEPARATORS = /[\s-]+/g
+
+// I, O and Q are excluded by ISO 3779 because they look like 1 and 0. We hint, never auto-correct:
+// a silently "fixed" VIN could point to somebody else's vehicle.
+const FORBIDDEN_HINT: Readonly<Record<string, string>> = {
+  I: 'did you mean 1 (one)?',
+  O: 'did you mean 0 (zero)?',
+  Q: 'did you mean 0 (zero)?'
+}
+
+/** Short VIN used on the phone: the last 7 characters (RULES.md §1). */
+export const SHORT_VIN_LENGTH = 7
+
+/** Removes surrounding spaces and the spaces or dashes typed inside, and upper-cases. */
+export function normaliseVin(input: string): string {
+  return input.trim().replace(SEPARATORS, '').toUpperCase()
+}
+
+function describe(ch: string): string {
+  if (ch.trim() === '') return `a blank character (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`
+  return `"${ch}"`
+}
+
+export function validateVin(input: string): VinValidation {
+  const vin = normaliseVin(input)
+  if (vin.length === 0) {
+    return { ok: false, reason: 'empty', message: 'No VIN was given. A VIN has 17 characters.' }
+  }
+  // Characters are checked before length: "O" in a 17-character VIN is a more useful message than
+  // "wrong length", and a wrong character usually explains the mistake better.
+  const chars = Array.from(vin)
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!
+    if (VIN_CHAR.test(ch)) continue
+    const position = i + 1
+    const hint = FORBIDDEN_HINT[ch]
+    if (hint !== undefined) {
+      return {
+        ok: false,
+        reason: 'forbidden-letter',
+        message: `The letter ${ch} at position ${position} is never used in a VIN: ${hint}`
+      }
+    }
+    return {
+      ok: false,
+      reason: 'invalid-character',
+      message: `The character ${describe(ch)} at position ${position} is not allowed in a VIN (only digits and the letters A–Z except I, O and Q).`
+    }
+  }
+  if (chars.length !== VIN_LENGTH) {
+    const n = chars.length
+    return {
+      ok: false,
+      reason: 'length',
+      message: `A VIN has exactly ${VIN_LENGTH} characters; ${n} character${n === 1 ? ' was' : 's were'} given (${n < VIN_LENGTH ? `${VIN_LENGTH - n} missing` : `${n - VIN_LENGTH} too many`}).`
+    }
+  }
+  return { ok: true, vin }
+}
+
+/** The last 7 characters of a normalised VIN, or null when the input is not a valid VIN. */
+export function shortVin(input: string): string | null {
+  const r = validateVin(input)
+  return r.ok ? r.vin.slice(-SHORT_VIN_LENGTH) : null
+}
