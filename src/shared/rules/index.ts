@@ -1,5 +1,6 @@
 // The public surface of the market rules (RULES-API.md). Everything outside src/shared/rules imports
-// from here (`@shared/rules`), never from the individual modules.
+// from here (`@shared/rules`), never from the individual modules. Names and fields of RULES-API.md
+// are fixed; everything else here is an addition.
 export type {
   Market,
   IsoDate,
@@ -19,7 +20,11 @@ export type {
   WithdrawalRecipient,
   WithdrawalAssessment
 } from './types'
+
+// §1 VIN
 export { validateVin, normaliseVin, shortVin, VIN_LENGTH, SHORT_VIN_LENGTH } from './vin'
+
+// §1 legal eCall (D1)
 export {
   hasLegalEcall,
   hasLegalMapData,
@@ -29,4 +34,122 @@ export {
   optionCodeVariants
 } from './ecall'
 export type { LegalEcallEvidence, LegalEcallSource } from './ecall'
-export { LEGAL_ECALL_OPTION_CODES } from './catalogue'
+
+// §2–§4 SIM
+export {
+  assessSimDeactivation,
+  assessSimReactivation,
+  deactivationTarget,
+  isTargetStateAllowed,
+  contractStateOn,
+  isHandedOver,
+  SIM_WARNING_TEXT
+} from './sim'
+export type {
+  SimDeactivationDetail,
+  SimReactivationDetail,
+  SimReactivationOptions,
+  SimWarningKey,
+  KeptFunction,
+  LostFunction,
+  ContractState
+} from './sim'
+
+// §5 withdrawal
+export { assessWithdrawal, withdrawalRule, withdrawalDeadline, mulDivRoundHalfUp, RECIPIENT_PLACEHOLDER } from './withdrawal'
+export type { WithdrawalAssessmentDetail, WithdrawalAssessmentInput, WithdrawalInputExtras, ChargeFormula } from './withdrawal'
+
+// D6 / D13 calendar
+export {
+  toPlainDate,
+  isIsoDate,
+  addDays,
+  addWeeks,
+  addMonths,
+  addYears,
+  daysBetween,
+  compareDates,
+  dayOfWeek,
+  publicHolidays,
+  publicHoliday,
+  isWorkingDay,
+  nonWorkingReason,
+  rollForward,
+  periodEnd,
+  describeShifts
+} from './calendar'
+export type { DeadlineShift, NonWorkingReason, PublicHoliday, RolledDate } from './calendar'
+
+// §6 services
+export { listServices, packagesForEquipment, isAmbiguousEquipment } from './services'
+export type {
+  ServicePurchase,
+  ServiceVehicle,
+  ServiceValidityInput,
+  ServiceGrant,
+  ServiceStatus,
+  ServiceValidity,
+  ServiceListing
+} from './services'
+
+// §7 termination
+export {
+  oneMonthAfter,
+  sixWeeksAfter,
+  customerContractTermination,
+  nextDuePaymentDate,
+  recurringServiceTermination,
+  vehicleSoldServiceTermination,
+  ptServiceTermination,
+  miniTermination,
+  terminationAfterHandoverEffectiveOn
+} from './termination'
+export type { TerminationResult } from './termination'
+
+// §8 caller verification (D11)
+export {
+  verifyCaller,
+  verificationLockout,
+  normaliseName,
+  normalisePostcode,
+  normaliseCustomerNumber
+} from './verification'
+export type {
+  CallerRecord,
+  CallerClaim,
+  VerificationFailure,
+  VerificationResult,
+  VerificationAttempt,
+  LockoutState
+} from './verification'
+
+// Catalogue data (one place, each entry citing its seed line)
+export {
+  MARKETS,
+  MARKET_INFO,
+  WITHDRAWAL_RULES,
+  SIM_RULES,
+  SERVICE_CATALOGUES,
+  BE_LU_PACKAGES,
+  PT_PACKAGES,
+  BE_DURATIONS,
+  PT_DURATIONS,
+  TERMINATION_RULES,
+  VERIFICATION,
+  LEGAL_ECALL_OPTION_CODES,
+  MISSING_INSTRUCTIONS_EXTENSION_MONTHS
+} from './catalogue'
+export type {
+  SourceRef,
+  LegalEntity,
+  MarketInfo,
+  WithdrawalRule,
+  WithdrawalRecipientData,
+  SimMarketRule,
+  DurationDef,
+  DurationLabel,
+  PackageDef,
+  ServiceGrantDef,
+  ServiceCatalogue,
+  TerminationRules
+} from './catalogue'

@@ -1,0 +1,273 @@
+// SIM deactivation and reactivation (RULES.md §2–§4).
+import { addMonths, compareDates, toPlainDate } from './calendar'
+import { MARKET_INFO, SIM_RULES } from './catalogue'
+import { hasLegalEcall, hasLegalMapData, legalEcallEvidence } from './ecall'
+import { listServices, type ServicePurchase, type ServiceValidity } from './services'
+import type { IsoDate, SimDeactivationAssessment, SimReactivationAssessment, SimState, VehicleFacts } from './types'
+
+/** What the customer keeps after the change (RULES.md §2 ECALL_ONLY). */
+export type KeptFunction = 'legal-ecall' | 'psap-voice-call' | 'legal-map-data'
+/** What the customer loses (D3: Intelligent eCall always). */
+export type LostFunction = 'intelligent-ecall' | 'connected-services' | 'emergency-call' | 'online-parts-of-activated-functions'
+
+/** Warnings the agent reads out; the customer acknowledges them (RULES.md §3). */
+export type SimWarningKey =
+  | 'emergency-call-lost'
+  | 'intelligent-ecall-lost'
+  | 'activated-functions-offline'
+  | 'no-legal-ecall-map-data-only'
+
+/** English text for each warning key (the renderer may translate by key). */
+export const SIM_WARNING_TEXT: Readonly<Record<SimWarningKey, string>> = {
+  'emergency-call-lost': 'The emergency call will no longer work: no emergency call of any kind will be possible from this vehicle.',
+  'intelligent-ecall-lost': 'Intelligent Emergency Call (the call to the MINI call centre) and all connected services will stop.',
+  'activated-functions-offline': 'Functions already unlocked by an activation code keep working offline; their online parts stop.',
+  'no-legal-ecall-map-data-only': 'This vehicle has no legal eCall on record: the SIM stays on only for legal map data; do not tell the customer that an emergency call will still work.'
+}
+
+export type ContractState = 'active' | 'termination-pending' | 'ended' | 'withdrawn'
+
+/**
+ * Where the contract stands on `on`. A termination whose effective date has come is ended; a
+ * 'terminated' status without a date is treated as ended (the safe reading: a new contract is
+ * needed rather than silently reviving one).
+ */
+export function contractStateOn(v: VehicleFacts, on: IsoDate): ContractState {
+  const c = v.contract
+  if (c.status === 'withdrawn') return 'withdrawn'
+  const eff = c.terminationEffectiveOn
+  if (eff !== undefined) return compareDates(eff, on) <= 0 ? 'ended' : 'termination-pending'
+  return c.status === 'terminated' ? 'ended' : 'active'
+}
+
+/** Handed over on or before `on`. */
+export function isHandedOver(v: VehicleFacts, on: IsoDate): boolean {
+  return v.handedOverAt !== null && compareDates(v.handedOverAt, on) <= 0
+}
+
+/** RULES.md §2 invariant: the only state a vehicle with legal functions may be brought to. */
+export function deactivationTarget(v: VehicleFacts): 'ECALL_ONLY' | 'DEACTIVATED' {
+  return hasLegalEcall(v) || hasLegalMapData(v) ? 'ECALL_ONLY' : 'DEACTIVATED'
+}
+
+/**
+ * Guard for the place commands are executed (RULES.md §2): may this vehicle be put into `target`?
+ * False whenever the vehicle has legal eCall or legal map data and `target` is DEACTIVATED.
+ */
+export function isTargetStateAllowed(v: VehicleFacts, target: SimState): boolean {
+  return !(target === 'DEACTIVATED' && (hasLegalEcall(v) || hasLegalMapData(v)))
+}
+
+export interface SimDeactivationDetail extends SimDeactivationAssessment {
+  market: VehicleFacts['market']
+  handedOver: boolean
+  contractState: ContractState
+  legalEcall: boolean
+  legalEcallConflict: boolean
+  legalMapData: boolean
+  keeps: KeptFunction[]
+  loses: LostFunction[]
+  /** Warning keys to read out and have acknowledged, most serious first. */
+  warnings: SimWarningKey[]
+  /** True when the command must be refused without the customer's acknowledgement of the loss of the emergency call. */
+  acknowledgementBlocking: boolean
+  /** 'all-payments' for a withdrawal (§5), 'none' otherwise (DK 8.7, SE 8.8, PT II.2.2, BE L143). */
+  refund: 'all-payments' | 'none'
+  /** A DK/SE termination already pending keeps its date. */
+  terminationAlreadyPending: boolean
+  /** PT II.5.1: which services the request switches off. */
+  servicesSwitchedOff?: { code: string; name: string }[]
+  /** The SIM is DEACTIVATED on a vehicle with legal functions: it must be brought back to ECALL_ONLY. */
+  invariantBreach: boolean
+}
+
+/** RULES.md §3. */
+export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactivationDetail {
+  toPlainDate(on, 'on')
+  const rule = SIM_RULES[v.market]
+  const evidence = legalEcallEvidence(v)
+  const legalEcall = evidence.fitted
+  const legalMapData = hasLegalMapData(v)
+  const targetState = deactivationTarget(v)
+  const handedOver = isHandedOver(v, on)
+  const contractState = contractStateOn(v, on)
+  const invariantBreach = v.sim === 'DEACTIVATED' && targetState === 'ECALL_ONLY'
+  const clauses: string[] = [...rule.refs.who]
+
+  // Refusal precedence follows the order of RULES-API.md.
+  let refusal: SimDeactivationAssessment['refusal']
+  const alreadyThere = v.sim === 'DEACTIVATED' || (v.sim === 'ECALL_ONLY' && targetState === 'ECALL_ONLY')
+  if (alreadyThere) refusal = 'already-deactivated'
+  else if (contractState === 'withdrawn') refusal = 'contract-withdrawn'
+  else if (contractState === 'ended') refusal = 'contract-ended'
+
+  const keeps: KeptFunction[] = []
+  if (targetState === 'ECALL_ONLY') {
+    if (legalEcall) keeps.push('legal-ecall', 'psap-voice-call')
+    if (legalMapData) keeps.push('legal-map-data')
+  }
+  const emergencyCallLost = targetState === 'DEACTIVATED'
+  const loses: LostFunction[] = ['intelligent-ecall', 'connected-services']
+  if (emergencyCallLost) loses.push('emergency-call')
+  if (rule.activatedFunctionsStayOffline) loses.push('online-parts-of-activated-functions')
+
+  const warnings: SimWarningKey[] = []
+  if (emergencyCallLost) warnings.push('emergency-call-lost')
+  // D3: Intelligent eCall is lost in every deactivation, even when the SIM stays on.
+  warnings.push('intelligent-ecall-lost')
+  if (targetState === 'ECALL_ONLY' && !legalEcall) warnings.push('no-legal-ecall-map-data-only')
+  if (rule.activatedFunctionsStayOffline) warnings.push('activated-functions-offline')
+
+  // Contract effect per market.
+  let contractEffect: SimDeactivationAssessment['contractEffect'] = 'none'
+  let terminationEffectiveOn: IsoDate | undefined
+  let terminationAlreadyPending = false
+  if (rule.contractEffect !== 'none') {
+    const withdrawal =
+      !handedOver &&
+      (rule.contractEffect === 'handover' ||
+        (v.contract.customer === 'consumer' && rule.withdrawalChannels.includes(v.contract.channel)))
+    if (withdrawal) {
+      contractEffect = 'withdrawal'
+      clauses.push(...rule.refs.withdrawal)
+    } else {
+      contractEffect = 'termination'
+      if (contractState === 'termination-pending' && v.contract.terminationEffectiveOn !== undefined) {
+        terminationAlreadyPending = true
+        terminationEffectiveOn = v.contract.terminationEffectiveOn
+        // The notice already given stands: no second month of notice is started.
+        clauses.push(...rule.refs.termination.filter((c) => !c.startsWith('D13') && !c.includes(' 8.1 — ')))
+        clauses.push(`${MARKET_INFO[v.market].termsRef} 8.1 — a termination is already pending: the contract ends on ${terminationEffectiveOn}`)
+      } else {
+        // D13: one month after the request (DK/SE 8.1).
+        terminationEffectiveOn = addMonths(on, rule.terminationNoticeMonths)
+        clauses.push(...rule.refs.termination)
+      }
+      if (!handedOver && v.market === 'SE') {
+        clauses.push(
+          v.contract.customer !== 'consumer'
+            ? 'SE GTC 1.6 a) — the customer is not a consumer: the request ends the contract under §8'
+            : 'SE GTC 1.6 a) — the contract was concluded on MINI\'s premises: the request ends the contract under §8 (RULES.md §3)'
+        )
+      }
+    }
+  } else {
+    clauses.push(...rule.refs.noEffect)
+  }
+
+  if (targetState === 'ECALL_ONLY') {
+    clauses.push(...rule.refs.legalFunctions)
+    clauses.push(...evidence.clauses)
+    if (legalMapData) clauses.push(`${v.market === 'DK' ? 'DK GTC 1.6 b)' : v.market === 'SE' ? 'SE GTC 1.6 b)' : 'RULES.md §1'} — legal map data is a type-approval function: the SIM stays on for it`)
+  } else {
+    clauses.push(...rule.refs.emergencyCallLost)
+  }
+  clauses.push('D3 — Intelligent eCall is lost in every deactivation, even when the SIM stays on for legal eCall')
+  if (rule.activatedFunctionsStayOffline) clauses.push(...rule.refs.activatedFunctions)
+  if (refusal === 'already-deactivated') clauses.push(`RULES.md §2 — the SIM is already ${v.sim}: nothing to deactivate`)
+  if (refusal === 'contract-withdrawn') clauses.push('RULES.md §5 — the contract has been withdrawn; the SIM follows the withdrawal, no new request is needed')
+  if (refusal === 'contract-ended') clauses.push('RULES.md §7 — the contract has ended; the SIM follows the termination, no new request is needed')
+  if (invariantBreach) clauses.push('RULES.md §2 — the SIM is DEACTIVATED although the vehicle has legal functions: it must be restored to ECALL_ONLY')
+
+  const allowed = refusal === undefined
+  const refund: SimDeactivationDetail['refund'] = contractEffect === 'withdrawal' ? 'all-payments' : 'none'
+  return {
+    allowed,
+    ...(refusal !== undefined ? { refusal } : {}),
+    targetState,
+    emergencyCallLost,
+    // RULES.md §3: the warnings are read out and acknowledged with every deactivation (D3 makes
+    // the loss of Intelligent eCall universal); refusing needs no acknowledgement.
+    requiresAcknowledgement: allowed,
+    contractEffect,
+    ...(terminationEffectiveOn !== undefined ? { terminationEffectiveOn } : {}),
+    clauses,
+    market: v.market,
+    handedOver,
+    contractState,
+    legalEcall,
+    legalEcallConflict: evidence.conflict,
+    legalMapData,
+    keeps,
+    loses,
+    warnings,
+    acknowledgementBlocking: allowed && emergencyCallLost,
+    refund,
+    terminationAlreadyPending,
+    ...(rule.servicesSwitchedOff ? { servicesSwitchedOff: rule.servicesSwitchedOff } : {}),
+    invariantBreach
+  }
+}
+
+export interface SimReactivationDetail extends SimReactivationAssessment {
+  market: VehicleFacts['market']
+  targetState: 'ACTIVE'
+  contractState: ContractState
+  /** D4: services whose validity has not ended: restored. */
+  restoredServices: ServiceValidity[]
+  /** D4: expired services stay off and are listed. */
+  expiredServices: ServiceValidity[]
+  /**
+   * The SIM is DEACTIVATED on a vehicle with legal functions. Even when reactivation is refused,
+   * the SIM must be brought back to ECALL_ONLY (RULES.md §2 invariant).
+   */
+  restoreLegalFunctions: boolean
+  /** The agent must tell the customer a new contract is needed (RULES.md §4). */
+  newContractNeeded: boolean
+}
+
+export interface SimReactivationOptions {
+  /** DK/SE service terms come from purchase records (RULES.md §6). */
+  purchases?: readonly ServicePurchase[]
+}
+
+/** RULES.md §4, D4. */
+export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: SimReactivationOptions = {}): SimReactivationDetail {
+  toPlainDate(on, 'on')
+  const contractState = contractStateOn(v, on)
+  const clauses: string[] = []
+  let refusal: SimReactivationAssessment['refusal']
+  if (v.sim === 'ACTIVE') refusal = 'already-active'
+  else if (contractState === 'withdrawn') refusal = 'contract-withdrawn'
+  else if (contractState === 'ended') refusal = 'contract-ended'
+
+  const listing = listServices({ vehicle: v, ...(options.purchases ? { purchases: options.purchases } : {}) }, on)
+  const restoredServices = listing.services.filter((s) => s.notEnded)
+  const expiredServices = listing.services.filter((s) => !s.notEnded)
+
+  clauses.push('BE L143 — reactivation can be requested at any time, only while a service\'s validity period runs')
+  if (v.market !== 'BE' && v.market !== 'LU') {
+    clauses.push(`D4 — ${v.market} says nothing on reactivation: the BE rule applies in every market`)
+  }
+  clauses.push('D4 — the SIM returns to ACTIVE with exactly the services whose validity has not ended; expired ones stay off')
+  if (expiredServices.length > 0) {
+    clauses.push(`D4 — expired and staying off: ${expiredServices.map((s) => `${s.service} (ended ${s.end})`).join(', ')}`)
+  }
+
+  const cancelsTermination =
+    refusal === undefined && contractState === 'termination-pending' && (v.market === 'DK' || v.market === 'SE')
+  if (cancelsTermination) {
+    clauses.push(`RULES.md §4 — reactivating during the month of notice cancels the termination due on ${v.contract.terminationEffectiveOn}`)
+  }
+  if (refusal === 'already-active') clauses.push('RULES.md §2 — the SIM is already ACTIVE')
+  if (refusal === 'contract-withdrawn') clauses.push('RULES.md §4 — the contract was withdrawn: a new contract is needed')
+  if (refusal === 'contract-ended') clauses.push('RULES.md §4 — the termination has taken effect: a new contract is needed')
+
+  const restoreLegalFunctions = v.sim === 'DEACTIVATED' && (hasLegalEcall(v) || hasLegalMapData(v))
+  if (restoreLegalFunctions) {
+    clauses.push('RULES.md §2 — the SIM is DEACTIVATED although the vehicle has legal functions: it must be restored at least to ECALL_ONLY')
+  }
+  return {
+    allowed: refusal === undefined,
+    ...(refusal !== undefined ? { refusal } : {}),
+    cancelsTermination,
+    clauses,
+    market: v.market,
+    targetState: 'ACTIVE',
+    contractState,
+    restoredServices,
+    expiredServices,
+    restoreLegalFunctions,
+    newContractNeeded: refusal === 'contract-withdrawn' || refusal === 'contract-ended'
+  }
+}

@@ -1,0 +1,175 @@
+// Termination dates (RULES.md §7) as pure functions.
+import { addMonths, addWeeks, addYears, compareDates, maxDate, toPlainDate } from './calendar'
+import { TERMINATION_RULES } from './catalogue'
+import type { IsoDate, Market } from './types'
+
+export interface TerminationResult {
+  /** False when the seed gives this party no such right (or not yet). */
+  allowed: boolean
+  /** null when not allowed or the seed is silent. */
+  effectiveOn: IsoDate | null
+  /** 'none': no refund (DK 8.4/8.6/8.7, SE 8.5/8.7/8.8, PT II.5.2). */
+  refund: 'none'
+  /** Earliest day MINI may give notice (5-year rule). */
+  earliestNoticeOn?: IsoDate
+  clauses: string[]
+}
+
+/** D13: "one month after" a date: same day number next month, or that month's last day. */
+export function oneMonthAfter(date: IsoDate): IsoDate {
+  return addMonths(date, 1)
+}
+
+export function sixWeeksAfter(date: IsoDate): IsoDate {
+  return addWeeks(date, 6)
+}
+
+/**
+ * The customer ends the MINI Connected contract: DK/SE one month after the notice (8.1, D13),
+ * unlimited services end with it; PT six weeks (II.5.3). BE/LU: not in the seed.
+ */
+export function customerContractTermination(market: Market, noticeOn: IsoDate): TerminationResult {
+  toPlainDate(noticeOn, 'noticeOn')
+  const r = TERMINATION_RULES[market]
+  if (r.contractNotice === null || r.contractNoticeSource === null) {
+    return {
+      allowed: true,
+      effectiveOn: null,
+      refund: 'none',
+      clauses: [`RULES.md §7 — the ${market} seed sets no notice period for ending the contract: ask a supervisor`]
+    }
+  }
+  const notice = r.contractNotice
+  const effectiveOn = 'months' in notice ? addMonths(noticeOn, notice.months) : addWeeks(noticeOn, notice.weeks)
+  const words = 'months' in notice ? 'one month' : `${notice.weeks} weeks`
+  const clauses = [`${r.contractNoticeSource.ref} — the customer may end the contract at any time with ${words}' notice: it ends on ${effectiveOn}`]
+  if ('months' in notice) {
+    clauses.push(`${r.contractNoticeSource.ref} — services of unlimited duration end with the contract`)
+    clauses.push('D13 — one month later: same day number next month, or that month\'s last day')
+  }
+  return { allowed: true, effectiveOn, refund: 'none', clauses }
+}
+
+/**
+ * The due dates of a recurring payment are anchored on its first due date, `intervalMonths`
+ * apart, each clamped on its own (D13: 31 Jan → 28 Feb → 31 Mar, not 28 Mar). Returns the first due
+ * date on or after `noticeOn`: a payment falling due on the day the notice is given is the next one,
+ * so the customer is not charged for another period (the reading that protects the customer).
+ */
+export function nextDuePaymentDate(firstDueOn: IsoDate, noticeOn: IsoDate, intervalMonths = 1): IsoDate {
+  toPlainDate(firstDueOn, 'firstDueOn')
+  toPlainDate(noticeOn, 'noticeOn')
+  if (!Number.isSafeInteger(intervalMonths) || intervalMonths <= 0) throw new RangeError('intervalMonths must be a positive integer')
+  if (compareDates(firstDueOn, noticeOn) >= 0) return firstDueOn
+  // Jump close to the answer, then step: months between, rounded down to the interval.
+  const a = toPlainDate(firstDueOn)
+  const n = toPlainDate(noticeOn)
+  let k = Math.max(0, Math.floor(((n.year - a.year) * 12 + (n.month - a.month)) / intervalMonths) - 1)
+  for (;;) {
+    const due = addMonths(firstDueOn, k * intervalMonths)
+    if (compareDates(due, noticeOn) >= 0) return due
+    k++
+  }
+}
+
+/** Unlimited service with recurring payments: ends on the next due payment date (DK 8.5 a, SE 8.6 a). */
+export function recurringServiceTermination(market: Market, noticeOn: IsoDate, nextDueOn: IsoDate): TerminationResult {
+  toPlainDate(noticeOn, 'noticeOn')
+  toPlainDate(nextDueOn, 'nextDueOn')
+  const r = TERMINATION_RULES[market]
+  if (r.recurringEndsOnNextDue === null) {
+    return {
+      allowed: true,
+      effectiveOn: null,
+      refund: 'none',
+      clauses: [`RULES.md §7 — the ${market} seed has no rule for services with recurring payments: ask a supervisor`]
+    }
+  }
+  // A "next" due date cannot lie before the notice.
+  const effectiveOn = maxDate(nextDueOn, noticeOn)
+  return {
+    allowed: true,
+    effectiveOn,
+    refund: 'none',
+    clauses: [`${r.recurringEndsOnNextDue.ref} — a service with recurring payments may be ended at any time, with effect from the next due payment date: ${effectiveOn}`]
+  }
+}
+
+/** Vehicle sold: a limited-duration service may be ended with six weeks' notice, no refund (DK 8.6, SE 8.7, PT II.7). */
+export function vehicleSoldServiceTermination(market: Market, noticeOn: IsoDate): TerminationResult {
+  toPlainDate(noticeOn, 'noticeOn')
+  const r = TERMINATION_RULES[market]
+  if (r.vehicleSoldWeeks === null || r.vehicleSoldSource === null) {
+    return { allowed: true, effectiveOn: null, refund: 'none', clauses: [`RULES.md §7 — the ${market} seed has no rule for a sold vehicle: ask a supervisor`] }
+  }
+  const effectiveOn = addWeeks(noticeOn, r.vehicleSoldWeeks)
+  return {
+    allowed: true,
+    effectiveOn,
+    refund: 'none',
+    clauses: [`${r.vehicleSoldSource.ref} — vehicle sold: a limited-duration service may be ended with ${r.vehicleSoldWeeks} weeks' notice, without refund: it ends on ${effectiveOn}`]
+  }
+}
+
+/** PT: any service, in writing, six weeks' notice; no pro-rata refund (II.5.3, II.5.2). */
+export function ptServiceTermination(noticeOn: IsoDate): TerminationResult {
+  toPlainDate(noticeOn, 'noticeOn')
+  const r = TERMINATION_RULES.PT
+  const weeks = r.serviceNoticeWeeks ?? 6
+  const effectiveOn = addWeeks(noticeOn, weeks)
+  return {
+    allowed: true,
+    effectiveOn,
+    refund: 'none',
+    clauses: [
+      `PT II.5.3 — a service may be ended in writing with ${weeks} weeks' notice: it ends on ${effectiveOn}`,
+      'PT II.5.2 — the price is not refunded pro rata'
+    ]
+  }
+}
+
+/**
+ * MINI ends the contract (or an unlimited service) by ordinary notice: only from 5 years after it
+ * began (DK 8.1/8.4, SE 8.2/8.5), one month's notice. The seed leaves open whether the 5 years
+ * bound the notice or its effect; we read them as bounding the notice (the later end, which
+ * protects the customer). PT/BE/LU seeds give MINI no ordinary termination right: refused.
+ */
+export function miniTermination(market: Market, startedOn: IsoDate, noticeOn: IsoDate): TerminationResult {
+  toPlainDate(startedOn, 'startedOn')
+  toPlainDate(noticeOn, 'noticeOn')
+  const r = TERMINATION_RULES[market]
+  if (r.miniEarliestYears === null || r.miniNoticeMonths === null || r.miniSource === null) {
+    return {
+      allowed: false,
+      effectiveOn: null,
+      refund: 'none',
+      clauses: [`RULES.md §7 — the ${market} seed gives MINI no ordinary right to end the contract`]
+    }
+  }
+  const earliestNoticeOn = addYears(startedOn, r.miniEarliestYears)
+  if (compareDates(noticeOn, earliestNoticeOn) < 0) {
+    return {
+      allowed: false,
+      effectiveOn: null,
+      refund: 'none',
+      earliestNoticeOn,
+      clauses: [`${r.miniSource.ref} — MINI may end the contract only from ${r.miniEarliestYears} years after it began: not before ${earliestNoticeOn}`]
+    }
+  }
+  const effectiveOn = addMonths(noticeOn, r.miniNoticeMonths)
+  return {
+    allowed: true,
+    effectiveOn,
+    refund: 'none',
+    earliestNoticeOn,
+    clauses: [
+      `${r.miniSource.ref} — MINI may end the contract with one month's notice from ${r.miniEarliestYears} years after it began: it ends on ${effectiveOn}`,
+      'D13 — one month later: same day number next month, or that month\'s last day'
+    ]
+  }
+}
+
+/** A termination after handover takes effect one month after the request (RULES.md §7, D13). */
+export function terminationAfterHandoverEffectiveOn(requestedOn: IsoDate): IsoDate {
+  return oneMonthAfter(requestedOn)
+}
