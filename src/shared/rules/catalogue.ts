@@ -126,6 +126,8 @@ export interface WithdrawalRule {
   refundDays: number
   refundSource: SourceRef
   proRataSource: SourceRef
+  /** D8: where the lapse on full performance comes from. */
+  lapseSource: SourceRef
   /** null: not in the seed; a setting (D5). */
   recipient: WithdrawalRecipientData | null
   /** Form (RULES.md §9) and its language. */
@@ -150,6 +152,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 14,
     refundSource: { ref: 'DK GTC 14', seed: '001 L771–L777' },
     proRataSource: { ref: 'DK GTC 14', seed: '001 L779–L783' },
+    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
     recipient: {
       name: 'BMW Northern Europe AB',
       department: 'ConnectedDrive Kundeservice',
@@ -170,6 +173,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 14,
     refundSource: { ref: 'DK SI 8', seed: '001 L1139–L1146' },
     proRataSource: { ref: 'DK SI 8', seed: '001 L1152–L1154' },
+    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
     recipient: {
       name: 'BMW Danmark A/S',
       email: 'miniconnected.dk@mini.dk',
@@ -192,6 +196,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 14,
     refundSource: { ref: 'SE §15', seed: '003 L705–L710' },
     proRataSource: { ref: 'SE §15', seed: '003 L715–L718' },
+    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
     recipient: {
       name: 'BMW Northern Europe AB',
       department: 'Mini Connected Kundservice',
@@ -213,6 +218,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 30,
     refundSource: { ref: 'PT II.6', seed: '004 L435' },
     proRataSource: { ref: 'PT II.6', seed: '004 L435 (loss of value / payments up to withdrawal)' },
+    lapseSource: { ref: 'PT II.6', seed: '004 L443 (D8: «não seja cumprido» read as fully performed)' },
     recipient: {
       name: 'BMW Portugal, Lda.',
       email: 'info@MINI.pt',
@@ -233,6 +239,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 14,
     refundSource: { ref: `${EU_DIRECTIVE} art. 13`, seed: 'no seed text' },
     proRataSource: { ref: `${EU_DIRECTIVE} art. 14(3)`, seed: 'no seed text' },
+    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
     recipient: null,
     form: { title: 'Modèle de formulaire de rétractation', language: 'fr' }
   },
@@ -248,6 +255,7 @@ export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
     refundDays: 14,
     refundSource: { ref: `${EU_DIRECTIVE} art. 13`, seed: 'no seed text' },
     proRataSource: { ref: `${EU_DIRECTIVE} art. 14(3)`, seed: 'no seed text' },
+    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
     recipient: null,
     form: { title: 'Modèle de formulaire de rétractation', language: 'fr' }
   }
@@ -289,6 +297,16 @@ export interface SimMarketRule {
   }
   /** Services whose deactivation is the request (PT II.5.1), for the UI. */
   servicesSwitchedOff?: { code: string; name: string }[]
+  /** Reference for legal map data as a type-approval function. */
+  legalMapDataRef: string
+  /** Clause read out when a pre-handover request is a termination (SE 1.6 a gap); keyed by cause. */
+  preHandoverTermination?: { notConsumer: string; onPremises: string }
+  /** Reactivation: does the seed itself allow it (BE L143), or does D4 extend the BE rule? */
+  reactivationFromSeed: boolean
+  /** Reactivating during a pending termination cancels it (RULES.md §4: DK/SE). */
+  reactivationCancelsTermination: boolean
+  /** D12 as a withdrawal (RULES.md §3): who may withdraw by a SIM request before handover. */
+  d12?: { anyCustomer: boolean; clauses: string[] }
 }
 
 export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
@@ -315,6 +333,16 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       noEffect: [],
       activatedFunctions: ['DK GTC 1.6 c) — functions unlocked by an activation code keep working offline; their online parts stop'],
       emergencyCallLost: ['DK GTC 1.6 — without legal eCall, deactivating the SIM switches off every service, the emergency call included']
+    },
+    legalMapDataRef: 'DK GTC 1.6 b)',
+    reactivationFromSeed: false,
+    reactivationCancelsTermination: true,
+    d12: {
+      anyCustomer: true,
+      clauses: [
+        'DK GTC 1.6 a) — SIM deactivation requested before handover is a withdrawal from the MINI Connected contract',
+        'D12 — any customer, at any time before handover; all payments are refunded'
+      ]
     }
   },
   SE: {
@@ -340,6 +368,20 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       noEffect: [],
       activatedFunctions: ['SE GTC 1.6 c) — functions unlocked by an activation code keep working offline; their online parts stop'],
       emergencyCallLost: ['SE GTC 1.6 — without legal eCall, deactivating the SIM switches off every service, the emergency call included']
+    },
+    legalMapDataRef: 'SE GTC 1.6 b)',
+    preHandoverTermination: {
+      notConsumer: 'SE GTC 1.6 a) — the customer is not a consumer: the request ends the contract under §8',
+      onPremises: 'SE GTC 1.6 a) — the contract was concluded on MINI\'s premises: the request ends the contract under §8 (RULES.md §3)'
+    },
+    reactivationFromSeed: false,
+    reactivationCancelsTermination: true,
+    d12: {
+      anyCustomer: false,
+      clauses: [
+        'SE GTC 1.6 a) — a consumer\'s SIM deactivation request before handover, contract concluded at a distance or off-premises, is an exercise of the right of withdrawal',
+        'D12 — even after the 14 days; all payments are refunded'
+      ]
     }
   },
   PT: {
@@ -364,7 +406,11 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
     servicesSwitchedOff: [
       { code: 'SA6AE', name: 'TeleServices' },
       { code: 'SA6AC', name: 'eCall Inteligente' }
-    ]
+    ],
+    legalMapDataRef: 'RULES.md §1',
+    reactivationFromSeed: false,
+    // PT: the deactivation does not touch the contract, so a pending notice is a separate matter.
+    reactivationCancelsTermination: false
   },
   BE: {
     market: 'BE',
@@ -381,7 +427,10 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       noEffect: ['BE L143 — deactivating the base services blocks the SIM; the contract is not affected and nothing is refunded'],
       activatedFunctions: [],
       emergencyCallLost: ['BE L143 — no service will be available any more, in particular the Intelligent Emergency Call («Appel d\'Urgence Intelligent»)']
-    }
+    },
+    legalMapDataRef: 'RULES.md §1',
+    reactivationFromSeed: true,
+    reactivationCancelsTermination: false
   },
   LU: {
     market: 'LU',
@@ -398,7 +447,10 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       noEffect: ['BE L143 — (BE/LU catalogue) deactivating the base services blocks the SIM; the contract is not affected and nothing is refunded'],
       activatedFunctions: [],
       emergencyCallLost: ['BE L143 — (BE/LU catalogue) no service will be available any more, in particular the Intelligent Emergency Call («Appel d\'Urgence Intelligent»)']
-    }
+    },
+    legalMapDataRef: 'RULES.md §1',
+    reactivationFromSeed: true,
+    reactivationCancelsTermination: false
   }
 }
 
@@ -584,16 +636,35 @@ export interface ServiceCatalogue {
   basis: 'equipment-from-first-registration' | 'purchases'
   packages: readonly PackageDef[]
   source: SourceRef
+  /** Read out with every listing. */
+  clause: string
+  /** Cited on a purchase-record grant. */
+  purchaseSeedLine: string
 }
 
 export const SERVICE_CATALOGUES: Readonly<Record<Market, ServiceCatalogue>> = {
-  BE: { basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' } },
-  LU: { basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' } },
-  PT: { basis: 'equipment-from-first-registration', packages: PT_PACKAGES, source: { ref: 'PT I.1', seed: '004 I.1–I.2' } },
+  BE: {
+    basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' },
+    clause: 'BE L55 — durations run from the date of first registration', purchaseSeedLine: '000 L135 (Store purchase or renewal)'
+  },
+  LU: {
+    basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' },
+    clause: 'BE L55 — (BE/LU catalogue) durations run from the date of first registration', purchaseSeedLine: '000 L135 (Store purchase or renewal)'
+  },
+  PT: {
+    basis: 'equipment-from-first-registration', packages: PT_PACKAGES, source: { ref: 'PT I.1', seed: '004 I.1–I.2' },
+    clause: 'D10 — every PT duration runs from first registration', purchaseSeedLine: '004 II.3.2 (purchase record)'
+  },
   // DK/SE: no per-service durations in the seed; basic services indefinite, additional services
   // carry their own term from their purchase (DK GTC 8.2, SE GTC 8.3).
-  DK: { basis: 'purchases', packages: [], source: { ref: 'DK GTC 8.2', seed: '001 L511' } },
-  SE: { basis: 'purchases', packages: [], source: { ref: 'SE GTC 8.3', seed: '003 L479' } }
+  DK: {
+    basis: 'purchases', packages: [], source: { ref: 'DK GTC 8.2', seed: '001 L511' },
+    clause: 'DK GTC 8.2 — basic services are indefinite; additional services run for their own term from purchase', purchaseSeedLine: '001 L511 (DK GTC 8.2)'
+  },
+  SE: {
+    basis: 'purchases', packages: [], source: { ref: 'SE GTC 8.3', seed: '003 L479' },
+    clause: 'SE GTC 8.3 — basic services are indefinite; additional services run for their own term from purchase', purchaseSeedLine: '003 L479 (SE GTC 8.3)'
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -245,7 +245,7 @@ export function listServices(input: ServiceValidityInput, on: IsoDate): ServiceL
       start,
       end,
       openEnded,
-      seedLine: market === 'SE' ? '003 L479 (SE GTC 8.3)' : market === 'DK' ? '001 L511 (DK GTC 8.2)' : 'purchase record'
+      seedLine: cat.purchaseSeedLine
     })
   }
 
@@ -261,11 +261,7 @@ export function listServices(input: ServiceValidityInput, on: IsoDate): ServiceL
     })
     .sort((a, b) => a.service.localeCompare(b.service, 'en'))
 
-  const clauses: string[] = []
-  if (market === 'BE' || market === 'LU') clauses.push('BE L55 — durations run from the date of first registration')
-  if (market === 'PT') clauses.push('D10 — every PT duration runs from first registration')
-  if (market === 'DK') clauses.push('DK GTC 8.2 — basic services are indefinite; additional services run for their own term from purchase')
-  if (market === 'SE') clauses.push('SE GTC 8.3 — basic services are indefinite; additional services run for their own term from purchase')
+  const clauses: string[] = [cat.clause]
   if (!registered) clauses.push('RULES.md §6 — not registered yet: every service starts at first registration')
 
   const ambiguousEquipment = v.equipment.filter((e) => cat.packages.length > 0 && isAmbiguousEquipment(market, e))

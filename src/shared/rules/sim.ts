@@ -143,13 +143,8 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
         terminationEffectiveOn = addMonths(on, rule.terminationNoticeMonths)
         clauses.push(...rule.refs.termination)
       }
-      if (!handedOver && v.market === 'SE') {
-        clauses.push(
-          v.contract.customer !== 'consumer'
-            ? 'SE GTC 1.6 a) — the customer is not a consumer: the request ends the contract under §8'
-            : 'SE GTC 1.6 a) — the contract was concluded on MINI\'s premises: the request ends the contract under §8 (RULES.md §3)'
-        )
-      }
+      const why = rule.preHandoverTermination
+      if (!handedOver && why) clauses.push(v.contract.customer !== 'consumer' ? why.notConsumer : why.onPremises)
     }
   } else {
     clauses.push(...rule.refs.noEffect)
@@ -158,7 +153,7 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   if (targetState === 'ECALL_ONLY') {
     clauses.push(...rule.refs.legalFunctions)
     clauses.push(...evidence.clauses)
-    if (legalMapData) clauses.push(`${v.market === 'DK' ? 'DK GTC 1.6 b)' : v.market === 'SE' ? 'SE GTC 1.6 b)' : 'RULES.md §1'} — legal map data is a type-approval function: the SIM stays on for it`)
+    if (legalMapData) clauses.push(`${rule.legalMapDataRef} — legal map data is a type-approval function: the SIM stays on for it`)
   } else {
     clauses.push(...rule.refs.emergencyCallLost)
   }
@@ -225,6 +220,7 @@ export interface SimReactivationOptions {
 export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: SimReactivationOptions = {}): SimReactivationDetail {
   toPlainDate(on, 'on')
   const contractState = contractStateOn(v, on)
+  const rule = SIM_RULES[v.market]
   const clauses: string[] = []
   let refusal: SimReactivationAssessment['refusal']
   if (v.sim === 'ACTIVE') refusal = 'already-active'
@@ -236,7 +232,7 @@ export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: Sim
   const expiredServices = listing.services.filter((s) => !s.notEnded)
 
   clauses.push('BE L143 — reactivation can be requested at any time, only while a service\'s validity period runs')
-  if (v.market !== 'BE' && v.market !== 'LU') {
+  if (!rule.reactivationFromSeed) {
     clauses.push(`D4 — ${v.market} says nothing on reactivation: the BE rule applies in every market`)
   }
   clauses.push('D4 — the SIM returns to ACTIVE with exactly the services whose validity has not ended; expired ones stay off')
@@ -245,7 +241,7 @@ export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: Sim
   }
 
   const cancelsTermination =
-    refusal === undefined && contractState === 'termination-pending' && (v.market === 'DK' || v.market === 'SE')
+    refusal === undefined && contractState === 'termination-pending' && rule.reactivationCancelsTermination
   if (cancelsTermination) {
     clauses.push(`RULES.md §4 — reactivating during the month of notice cancels the termination due on ${v.contract.terminationEffectiveOn}`)
   }

@@ -282,3 +282,22 @@ describe('recipient (RULES.md §5 "send to"; D5)', () => {
     expect(a.warnings.length).toBeGreaterThan(0)
   })
 })
+
+describe('input checks', () => {
+  it('D12 does not apply to a DK Service Inclusive purchase', () => {
+    const a = assessWithdrawal(input({ contract: 'service-inclusive', channel: 'distance', noticeSentAt: '2026-08-01', simDeactivationBeforeHandover: true }))
+    expect(a.refusal).toBe('late')
+    expect(a.warnings.length).toBeGreaterThan(0)
+  })
+
+  it('warns when the currency is not the market\'s', () => {
+    expect(assessWithdrawal(input({ currency: 'EUR' })).warnings.some((w) => w.includes('DKK'))).toBe(true)
+    expect(assessWithdrawal(input()).warnings).toEqual([])
+  })
+
+  it('service-inclusive outside DK falls back to the market rule with a warning', () => {
+    const a = assessWithdrawal(input({ market: 'SE', currency: 'SEK', contract: 'service-inclusive' }))
+    expect(a.recipient.email).toBe('miniconnected.se@mini.se')
+    expect(a.warnings.some((w) => w.includes('DK only'))).toBe(true)
+  })
+})

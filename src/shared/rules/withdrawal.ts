@@ -12,7 +12,9 @@ import {
   type DeadlineShift
 } from './calendar'
 import {
+  MARKET_INFO,
   MISSING_INSTRUCTIONS_EXTENSION_MONTHS,
+  SIM_RULES,
   WITHDRAWAL_RULES,
   type WithdrawalRule
 } from './catalogue'
@@ -130,10 +132,10 @@ function formatAmount(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2)
 }
 
-function chargeFor(input: WithdrawalAssessmentInput, warnings: string[]): ChargeFormula {
+function chargeFor(input: WithdrawalAssessmentInput, d12: boolean, warnings: string[]): ChargeFormula {
   const price = input.price
   const base = { price, rounding: 'half-up' as const }
-  if (input.simDeactivationBeforeHandover === true && (input.market === 'DK' || input.market === 'SE')) {
+  if (d12) {
     return { ...base, kind: 'all-refunded', charge: 0, agentSet: false, text: 'D12 — withdrawal by SIM deactivation before handover: all payments are refunded' }
   }
   if (!input.startRequested) {
@@ -207,16 +209,21 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
 
   const m = input.market
-  const d12 = input.simDeactivationBeforeHandover === true && (m === 'DK' || m === 'SE')
+  const d12Rule = SIM_RULES[m].d12
+  // D12 concerns the MINI Connected contract only (GTC 1.6 a): a Service Inclusive purchase is not withdrawn by a SIM request.
+  const d12 = input.simDeactivationBeforeHandover === true && d12Rule !== undefined && input.contract === 'connected'
+  const d12AnyCustomer = d12 && d12Rule?.anyCustomer === true
+  if (input.currency !== MARKET_INFO[m].currency) {
+    warnings.push(`${m} amounts are in ${MARKET_INFO[m].currency}, not ${input.currency}; please check the currency`)
+  }
   if (input.simDeactivationBeforeHandover === true && !d12) {
-    warnings.push(`A SIM deactivation before handover is not a withdrawal in ${m} (RULES.md §3); the ordinary rules were applied`)
+    warnings.push(`A SIM deactivation before handover withdraws only a DK or SE MINI Connected contract (RULES.md §3, D12); the ordinary ${m} rules were applied`)
   }
 
   // ---- who and which contracts
   const refusals: WithdrawalRefusal[] = []
-  const consumerRequired = !(d12 && m === 'DK') // D12: in DK any customer
-  if (consumerRequired && input.customer !== 'consumer') refusals.push('not-consumer')
-  const channelOk = d12 && m === 'DK' ? true : rule.channels.includes(input.channel)
+  if (!d12AnyCustomer && input.customer !== 'consumer') refusals.push('not-consumer')
+  const channelOk = d12AnyCustomer ? true : d12 ? SIM_RULES[m].withdrawalChannels.includes(input.channel) : rule.channels.includes(input.channel)
   if (!channelOk) refusals.push('channel-excluded')
   // D8 (Directive art. 16(a); PT II.6 «não seja cumprido» read as "fully performed").
   if (input.fullyPerformed === true && !d12) refusals.push('fully-performed')
@@ -262,7 +269,7 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   if (!inTime) refusals.push('late')
 
   // ---- money
-  const chargeFormula = chargeFor(input, warnings)
+  const chargeFormula = chargeFor(input, d12, warnings)
   const charge = chargeFormula.charge
   const refund = Math.max(0, input.paid - charge)
   if (charge > input.paid) {
@@ -294,17 +301,10 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
 
   // ---- clauses, in the order an agent reads them
   const refusal = refusals[0]
-  if (d12) {
-    clauses.push(
-      m === 'DK'
-        ? clause('DK GTC 1.6 a)', 'SIM deactivation requested before handover is a withdrawal from the MINI Connected contract')
-        : clause('SE GTC 1.6 a)', 'a consumer\'s SIM deactivation request before handover, contract concluded at a distance or off-premises, is an exercise of the right of withdrawal')
-    )
-    clauses.push(clause('D12', m === 'DK' ? 'any customer, at any time before handover; all payments are refunded' : 'even after the 14 days; all payments are refunded'))
-  }
+  if (d12 && d12Rule) clauses.push(...d12Rule.clauses)
   if (refusals.includes('not-consumer')) {
     clauses.push(clause(rule.consumerSource.ref, 'only a consumer may withdraw: a natural person not acting for their trade, business, craft or profession'))
-  } else if (!(d12 && m === 'DK')) {
+  } else if (!d12AnyCustomer) {
     clauses.push(clause(rule.consumerSource.ref, 'the customer is a consumer'))
   }
   if (refusals.includes('channel-excluded')) {
@@ -313,7 +313,7 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
   if (refusals.includes('fully-performed')) {
     clauses.push(
-      clause(m === 'PT' ? 'PT II.6' : 'Directive 2011/83/EU art. 16(a)', 'a service fully performed at the consumer\'s express request before the notice can no longer be withdrawn'),
+      clause(rule.lapseSource.ref, 'a service fully performed at the consumer\'s express request before the notice can no longer be withdrawn'),
       clause('D8', 'PT «não seja cumprido» is read as "fully performed", as in the Directive')
     )
   }
@@ -404,7 +404,7 @@ export function withdrawalDeadline(market: Market, concludedAt: string, instruct
     instructionsReceivedAt,
     noticeSentAt: concludedAt,
     noticeReceivedAt: concludedAt,
-    currency: market === 'DK' ? 'DKK' : market === 'SE' ? 'SEK' : 'EUR',
+    currency: MARKET_INFO[market].currency,
     price: 0,
     paid: 0,
     startRequested: false
