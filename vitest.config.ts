@@ -22,6 +22,16 @@ export default defineConfig({
         }
       },
       {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 60_000
+        }
+      },
+      {
         plugins: [vue()],
         resolve: { alias },
         test: {
