@@ -1,0 +1,108 @@
+import { z } from 'zod'
+
+/**
+ * Runtime schemas of everything that crosses the process boundary. Main validates every request against
+ * them (the renderer is never trusted); the renderer validates what it stores in its cache, so a broken
+ * main process cannot poison the cache either.
+ */
+
+export const isoDate = z.iso.date({ error: 'expected a calendar date YYYY-MM-DD' })
+export const market = z.enum(['DK', 'SE', 'PT', 'BE', 'LU'])
+export const simState = z.enum(['ACTIVE', 'ECALL_ONLY', 'DEACTIVATED'])
+export const customerKind = z.enum(['consumer', 'business'])
+export const salesChannel = z.enum(['on-premises', 'distance', 'off-premises'])
+export const currency = z.enum(['DKK', 'SEK', 'EUR'])
+/** Money is integer minor units (øre, öre, cents); never floats. */
+export const minorUnits = z.number().int().safe()
+
+/** A full VIN as stored: the rules module decides validity for user input; this only guards the shape. */
+export const vinSchema = z
+  .string()
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'a VIN is 17 characters from A–Z (no I, O, Q) and 0–9')
+
+export const customerDoc = z.object({
+  id: z.string(),
+  kind: customerKind,
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  companyName: z.string().nullable(),
+  street: z.string(),
+  postcode: z.string(),
+  city: z.string(),
+  country: z.string(),
+  customerNumber: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable()
+})
+
+export const contractDoc = z.object({
+  id: z.string(),
+  concludedAt: isoDate,
+  customer: customerKind,
+  channel: salesChannel,
+  status: z.enum(['active', 'withdrawn', 'terminated']),
+  terminationEffectiveOn: isoDate.nullable(),
+  /** undefined/null semantics of RULES-API: `instructionsGiven` false means never given (D7). */
+  instructionsGiven: z.boolean(),
+  instructionsReceivedAt: isoDate.nullable(),
+  currency,
+  price: minorUnits,
+  paid: minorUnits
+})
+
+export const purchaseDoc = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['connected-service', 'service-inclusive']),
+  purchasedAt: isoDate,
+  channel: salesChannel,
+  currency,
+  price: minorUnits,
+  paid: minorUnits,
+  termMonths: z.number().int().positive().nullable(),
+  status: z.enum(['active', 'withdrawn', 'ended'])
+})
+
+export const simCommandDoc = z.object({
+  id: z.string(),
+  vin: vinSchema,
+  action: z.enum(['deactivate', 'reactivate']),
+  targetState: simState,
+  status: z.enum(['pending', 'confirmed', 'failed', 'timed-out', 'refused']),
+  requestedAt: z.string(),
+  completedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int()
+})
+
+export const vehicleDoc = z.object({
+  vin: vinSchema,
+  shortVin: z.string().length(7),
+  plate: z.string().nullable(),
+  model: z.string(),
+  market,
+  firstRegistration: isoDate.nullable(),
+  handedOverAt: isoDate.nullable(),
+  equipment: z.array(z.string()),
+  euEcall: z.boolean().nullable(),
+  legalMapData: z.boolean().nullable(),
+  sim: simState,
+  dealerNumber: z.string().nullable(),
+  customer: customerDoc,
+  contract: contractDoc.nullable(),
+  purchases: z.array(purchaseDoc),
+  pendingCommand: simCommandDoc.nullable(),
+  rev: z.number().int()
+})
+
+export type Market = z.infer<typeof market>
+export type SimState = z.infer<typeof simState>
+export type CustomerKind = z.infer<typeof customerKind>
+export type SalesChannel = z.infer<typeof salesChannel>
+export type Currency = z.infer<typeof currency>
+export type CustomerDoc = z.infer<typeof customerDoc>
+export type ContractDoc = z.infer<typeof contractDoc>
+export type PurchaseDoc = z.infer<typeof purchaseDoc>
+export type SimCommandDoc = z.infer<typeof simCommandDoc>
+export type VehicleDoc = z.infer<typeof vehicleDoc>
