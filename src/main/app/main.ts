@@ -1,0 +1,111 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import log from 'electron-log/main'
+import { contract, events as eventContract, methods } from '@shared/ipc/contract'
+import { createBackend, type Backend } from '../backend'
+import { readEnv, systemClock } from '../config'
+import { hardenSession, hardenWebContents, isTrustedSender } from './security'
+import { secureWebPreferences } from './web-preferences'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+let mainWindow: BrowserWindow | null = null
+let backend: Backend | null = null
+
+app.enableSandbox()
+log.transports.file.level = 'info'
+log.errorHandler.startCatching({ showDialog: false })
+
+// PGlite holds its folder exclusively: a second copy of the app must hand over to the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m)))
+  app.whenReady().then(start, (error: unknown) => fatal(error))
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+}
+
+async function start(): Promise<void> {
+  try {
+    const env = readEnv()
+    hardenSession(session.defaultSession, devServerUrl)
+    backend = await createBackend({
+      dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
+      resourcesDir: resourcesDir(),
+      ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+      demoFleet: env.MINI_DEMO_FLEET === '1' ? { size: env.MINI_DEMO_FLEET_SIZE } : false,
+      clock: systemClock({ ...(env.MINI_TODAY ? { fixedToday: env.MINI_TODAY } : {}), ...(env.MINI_TIME_ZONE ? { timeZone: env.MINI_TIME_ZONE } : {}) }),
+      log,
+      transport: 'electron',
+      version: app.getVersion(),
+      validateResponses: !app.isPackaged
+    })
+    registerIpc(backend)
+    createWindow()
+  } catch (error) {
+    fatal(error)
+  }
+}
+
+function registerIpc(b: Backend): void {
+  for (const method of methods) {
+    const { channel } = contract[method]
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl)) {
+        log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
+        return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not talk to the app.' } }
+      }
+      return b.router.handle(channel, payload, { transport: 'electron', sessionId: `window-${event.sender.id}` })
+    })
+  }
+  b.events.on((event, payload) => {
+    mainWindow?.webContents.send(eventContract[event].channel, payload)
+  })
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1320,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'MINI Back Office',
+    backgroundColor: '#f5f6f8',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), !app.isPackaged)
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.webContents.on('render-process-gone', (_event, details) => {
+    log.error(`renderer gone (${details.reason}); reloading`)
+    if (details.reason !== 'clean-exit') mainWindow?.reload()
+  })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl)
+  else void mainWindow.loadFile(join(here, '../renderer/index.html'))
+}
+
+function fatal(error: unknown): void {
+  log.error('startup failed', error)
+  dialog.showErrorBox('MINI Back Office could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+}
+
+app.on('window-all-closed', () => {
+  app.quit()
+})
+
+app.on('before-quit', () => {
+  void backend?.close()
+})
