@@ -1,0 +1,17 @@
+import { Temporal } from 'temporal-polyfill'
+
+/** Calendar dates are shown as days ("20 Mar 2026"), built from the ISO date with no time zone involved. */
+export function formatDate(iso: string | null | undefined, locale = 'en-GB'): string {
+  if (!iso) return ''
+  return Temporal.PlainDate.from(iso).toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric' })
+}
+
+/** Money arrives in minor units; Intl knows each currency's decimals and symbol placement. */
+export function formatMoney(minor: number, currency: string, locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100)
+}
+
+export function displayName(c: { firstName: string | null; lastName: string | null; companyName: string | null }): string {
+  const person = [c.firstName, c.lastName].filter(Boolean).join(' ')
+  return c.companyName ? (person ? `${c.companyName} (${person})` : c.companyName) : person
+}
