@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, _electron, expect, type Page } from '@playwright/test'
+import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
+import { DEMO_FLEET_SIZE, HARNESS_TODAY } from './env'
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+/** Where Electron's binary is, or why it is not usable here. */
+function electronBinary(): { path: string } | { missing: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown
+    return typeof path === 'string' ? { path } : { missing: 'the electron package did not return a binary path' }
+  } catch (error) {
+    return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' }
+  }
+}
+
+/** The demo fleet the app under test seeded (same generator, size and date), for the specs' expectations. */
+export const fleet: Fleet = generateFleet({ size: DEMO_FLEET_SIZE, referenceDate: HARNESS_TODAY })
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const binary = electronBinary()
+      test.skip('missing' in binary, 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.')
+      if (!('path' in binary)) return
+      const dataDir = mkdtempSync(join(tmpdir(), 'mini-e2e-'))
+      const app = await _electron.launch({
+        executablePath: binary.path,
+        args: [join(ROOT, 'out/main/index.js')],
+        env: { ...process.env, MINI_DATA_DIR: dataDir, MINI_TODAY: HARNESS_TODAY, MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE) }
+      })
+      const window = await app.firstWindow()
+      await expect(window.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
+      await use(window)
+      await app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      return
+    }
+    await page.goto('/')
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
+    await use(page)
+  }
+})
+
+export { expect }
+
+/** Saves a screenshot as a test artefact (attached to the report and kept under test-results/). */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  await test.info().attach(name, { path, contentType: 'image/png' })
+}

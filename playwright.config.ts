@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test'
+import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE } from './e2e/env'
+
+/**
+ * Two projects run the same specs: `harness` drives the built renderer in Debian's Chromium against the
+ * real router over HTTP; `electron` drives the real app through Playwright's _electron where Electron's
+ * binary exists (the fixture skips it, with the reason, where it does not).
+ */
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${HARNESS_PORT}/`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1360, height: 900 }
+  },
+  projects: [
+    {
+      name: 'harness',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        }
+      }
+    },
+    { name: 'electron' }
+  ],
+  webServer: {
+    command: 'npx tsx e2e/harness/serve.ts',
+    url: `http://127.0.0.1:${HARNESS_PORT}/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      HARNESS_PORT: String(HARNESS_PORT),
+      MINI_TODAY: HARNESS_TODAY,
+      MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE),
+      HARNESS_QUIET: '1'
+    }
+  }
+})
