@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hasLegalEcall, legalEcallEvidence, mustKeepSim } from './index'
-import { vehicle } from './fixtures'
+import { vehicle } from './test-fixtures'
 
 describe('D1 — legal eCall: record says so, or equipment holds 6AF, 6FP or 6UM', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assessSimDeactivation, assessSimReactivation, isTargetStateAllowed } from './index'
-import { vehicle } from './fixtures'
+import { vehicle } from './test-fixtures'
 
 const has = (clauses: string[], ref: string): boolean => clauses.some((c) => c.startsWith(ref))
 

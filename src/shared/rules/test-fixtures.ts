@@ -1,4 +1,4 @@
-// Test helpers (not exported from index.ts).
+// Test helpers only: not exported from index.ts, never imported by app code.
 import type { VehicleFacts } from './types'
 
 export function vehicle(over: Partial<Omit<VehicleFacts, 'contract'>> & { contract?: Partial<VehicleFacts['contract']> } = {}): VehicleFacts {
