@@ -50,8 +50,8 @@ describe('RULES.md §2 invariant — legal eCall or legal map data never leads t
           expect(a.emergencyCallLost).toBe(false)
           expect(isTargetStateAllowed(v, 'DEACTIVATED')).toBe(false)
         }
-        // When allowed, the customer always acknowledges (D3); the emergency-call loss blocks.
-        if (a.allowed) expect(a.requiresAcknowledgement).toBe(true)
+        // The acknowledgement is required exactly when an allowed deactivation loses every emergency call.
+        expect(a.requiresAcknowledgement).toBe(a.allowed && a.emergencyCallLost)
         if (a.emergencyCallLost) expect(a.targetState).toBe('DEACTIVATED')
       }),
       { numRuns: 500 }

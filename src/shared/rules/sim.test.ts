@@ -89,7 +89,6 @@ describe('SIM deactivation — PT (II.5.1) and BE/LU (L143, L147): contract unaf
     expect(a.targetState).toBe('DEACTIVATED')
     expect(a.emergencyCallLost).toBe(true)
     expect(a.requiresAcknowledgement).toBe(true)
-    expect(a.acknowledgementBlocking).toBe(true)
     expect(a.warnings[0]).toBe('emergency-call-lost')
     expect(a.servicesSwitchedOff?.map((s) => s.code)).toEqual(['SA6AE', 'SA6AC'])
     expect(has(a.clauses, 'PT II.5.1')).toBe(true)
@@ -126,8 +125,7 @@ describe('SIM deactivation — every market: target state, warnings, refusals', 
     expect(a.targetState).toBe('ECALL_ONLY')
     expect(a.warnings).toContain('intelligent-ecall-lost')
     expect(a.warnings).not.toContain('emergency-call-lost')
-    expect(a.requiresAcknowledgement).toBe(true)
-    expect(a.acknowledgementBlocking).toBe(false)
+    expect(a.requiresAcknowledgement).toBe(false)
     expect(has(a.clauses, 'D3')).toBe(true)
   })
 

@@ -69,8 +69,6 @@ export interface SimDeactivationDetail extends SimDeactivationAssessment {
   loses: LostFunction[]
   /** Warning keys to read out and have acknowledged, most serious first. */
   warnings: SimWarningKey[]
-  /** True when the command must be refused without the customer's acknowledgement of the loss of the emergency call. */
-  acknowledgementBlocking: boolean
   /** 'all-payments' for a withdrawal (§5), 'none' otherwise (DK 8.7, SE 8.8, PT II.2.2, BE L143). */
   refund: 'all-payments' | 'none'
   /** A DK/SE termination already pending keeps its date. */
@@ -171,9 +169,10 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     ...(refusal !== undefined ? { refusal } : {}),
     targetState,
     emergencyCallLost,
-    // RULES.md §3: the warnings are read out and acknowledged with every deactivation (D3 makes
-    // the loss of Intelligent eCall universal); refusing needs no acknowledgement.
-    requiresAcknowledgement: allowed,
+    // RULES.md §3: "The command is refused without this acknowledgement" applies to the loss of every
+    // emergency call (RULES-API: "the customer must acknowledge the loss"). The loss of Intelligent
+    // eCall (D3) is a warning read out with every deactivation (`warnings`), recorded, not blocking.
+    requiresAcknowledgement: allowed && emergencyCallLost,
     contractEffect,
     ...(terminationEffectiveOn !== undefined ? { terminationEffectiveOn } : {}),
     clauses,
@@ -186,7 +185,6 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     keeps,
     loses,
     warnings,
-    acknowledgementBlocking: allowed && emergencyCallLost,
     refund,
     terminationAlreadyPending,
     ...(rule.servicesSwitchedOff ? { servicesSwitchedOff: rule.servicesSwitchedOff } : {}),
