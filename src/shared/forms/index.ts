@@ -1,0 +1,33 @@
+// The standard withdrawal forms (RULES.md §9) as a content model: pure, no Node or DOM. The main process
+// draws it (src/main/services/forms); the renderer may use it for a preview.
+export { buildWithdrawalForm, lineText, templateFor, AUTHOR } from './build'
+export {
+  withdrawalFormRequestSchema,
+  parseWithdrawalFormRequest,
+  FormRequestError,
+  recipientSettingKey,
+  MAX_CONSUMERS
+} from './request'
+export type { FormRequestIssue, ParsedWithdrawalFormRequest } from './request'
+export { isStruck } from './strike'
+export { plainText } from './markup'
+export type { FormTemplate, TemplateLine } from './template'
+export type {
+  WithdrawalFormRequest,
+  FormDocument,
+  FormLine,
+  FormSegment,
+  FormRecipient,
+  FormFooter,
+  FormMetadata,
+  FilledValue,
+  ValueSource,
+  FieldKey,
+  LineRole,
+  AlternativeKind,
+  AlternativeSummary,
+  FormMarket,
+  FormContract,
+  FormMode,
+  FormLanguage
+} from './types'
