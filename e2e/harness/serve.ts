@@ -4,7 +4,7 @@
  * MINI_TODAY (a fixed "today" for reproducible tests).
  */
 import log from 'electron-log/node'
-import { readEnv, systemClock } from '../../src/main/config'
+import { readEnv, settingDefaultsFromEnv, systemClock } from '../../src/main/config'
 import { startHarness } from './server'
 
 log.transports.file.level = false
@@ -20,6 +20,7 @@ const harness = await startHarness({
     clock: systemClock({ ...(env.MINI_TODAY ? { fixedToday: env.MINI_TODAY } : {}) }),
     log,
     version: 'harness',
+    defaults: settingDefaultsFromEnv(env),
     validateResponses: true
   }
 })

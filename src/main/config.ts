@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill'
 import { z } from 'zod'
+import type { SettingValues } from './services/settings'
 
 /**
  * Runtime configuration from the environment, validated once at start so that a typo fails loudly with
@@ -11,7 +12,11 @@ const envSchema = z.object({
   MINI_DEMO_FLEET: z.enum(['0', '1']).default('1'),
   MINI_DEMO_FLEET_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(400),
   MINI_TODAY: z.iso.date().optional(),
-  MINI_TIME_ZONE: z.string().optional()
+  MINI_TIME_ZONE: z.string().optional(),
+  MINI_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional(),
+  MINI_TELEMATICS_LATENCY_MS: z.string().regex(/^\d+(-\d+)?$/, 'a number of milliseconds or a range like 1000-3000').optional(),
+  MINI_TELEMATICS_FAILURE_RATE: z.coerce.number().min(0).max(1).optional(),
+  MINI_TELEMATICS_TIMEOUT_MS: z.coerce.number().int().min(100).optional()
 })
 
 export type EnvConfig = z.infer<typeof envSchema>
@@ -31,10 +36,41 @@ export interface Clock {
   today(): string
 }
 
+/** A clock tests can move: sessions, verification windows and command timeouts follow it. */
+export function manualClock(start: string, today?: string): Clock & { advance(duration: Temporal.DurationLike): void; set(instant: string): void } {
+  let now = Temporal.Instant.from(start)
+  return {
+    now: () => now,
+    today: () => today ?? now.toZonedDateTimeISO('UTC').toPlainDate().toString(),
+    advance(duration) {
+      now = now.add(duration)
+    },
+    set(instant) {
+      now = Temporal.Instant.from(instant)
+    }
+  }
+}
+
 export function systemClock(options: { fixedToday?: string; timeZone?: string } = {}): Clock {
   const zone = options.timeZone ?? Temporal.Now.timeZoneId()
   return {
     now: () => Temporal.Now.instant(),
     today: () => options.fixedToday ?? Temporal.Now.plainDateISO(zone).toString()
   }
+}
+
+/** Environment overrides for the defaults of supervisor settings (tests and the harness use them). */
+export function settingDefaultsFromEnv(env: EnvConfig): Partial<SettingValues> {
+  const defaults: Partial<SettingValues> = {}
+  if (env.MINI_IDLE_MINUTES) defaults.idleMinutes = env.MINI_IDLE_MINUTES
+  if (env.MINI_TELEMATICS_LATENCY_MS || env.MINI_TELEMATICS_FAILURE_RATE !== undefined || env.MINI_TELEMATICS_TIMEOUT_MS) {
+    const [min, max] = (env.MINI_TELEMATICS_LATENCY_MS ?? '1000-3000').split('-').map(Number)
+    defaults.telematics = {
+      minLatencyMs: min ?? 1000,
+      maxLatencyMs: max ?? min ?? 3000,
+      failureRate: env.MINI_TELEMATICS_FAILURE_RATE ?? 0.05,
+      timeoutMs: env.MINI_TELEMATICS_TIMEOUT_MS ?? 15_000
+    }
+  }
+  return defaults
 }

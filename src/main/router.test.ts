@@ -1,47 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBackend, type Backend } from './backend'
-import { systemClock } from './config'
-import { silentLogger } from './logger'
+import { startTestBackend, type Caller, type TestBackend } from './testing/backend'
 import { currentRevision } from './services/vehicles'
 
-let backend: Backend
-const ctx = { transport: 'harness' as const, sessionId: 'test' }
+let backend: TestBackend
+let hotline: Caller
+let anonymous: Caller
 
 beforeAll(async () => {
-  backend = await createBackend({
-    dataDir: 'memory',
-    resourcesDir: 'resources',
-    demoFleet: { size: 60 },
-    clock: systemClock({ fixedToday: '2026-11-21' }),
-    log: silentLogger,
-    transport: 'harness',
-    version: 'test',
-    validateResponses: true
-  })
+  backend = await startTestBackend({ size: 60 })
+  hotline = await backend.as('hotline')
+  anonymous = await backend.as(null)
 })
 afterAll(() => backend.close())
 
+async function auditCount(): Promise<number> {
+  return (await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n
+}
+
 describe('router', () => {
-  it('answers a valid call with data that satisfies the contract', async () => {
-    const result = await backend.router.handle('app:info', {}, ctx)
-    expect(result).toMatchObject({ ok: true, data: { fleetSize: 60, today: '2026-11-21', databaseKind: 'pglite' } })
+  it('answers a public call without a session', async () => {
+    const result = await anonymous.raw('app:info', {})
+    expect(result).toMatchObject({ ok: true, data: { fleetSize: 60, today: '2026-11-21', databaseKind: 'pglite', demo: true } })
   })
 
   it('refuses an unknown channel with a typed error', async () => {
-    const result = await backend.router.handle('sim:format-disk', {}, ctx)
+    const result = await hotline.raw('sim:format-disk', {})
     expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.stringContaining('sim:format-disk') } })
+  })
+
+  it('refuses every non-public call without a session, before looking at the payload', async () => {
+    const vin = backend.fleet.records[0]!.vehicle.vin
+    expect(await anonymous.raw('vehicle:get', { vin })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    expect(await anonymous.raw('vehicle:get', { nonsense: true })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 
   it.each([
     ['a VIN of the wrong shape', { vin: 'WMW123' }],
     ['a VIN with O', { vin: 'WMW11DH0OT2012345' }],
-    ['a number instead of a string', { vin: 12345678901234567 }],
+    ['a number instead of a string', { vin: 1234567 }],
     ['an extra field', { vin: 'WMW11DH00T2012345', admin: true }],
     ['no payload object', 'WMW11DH00T2012345'],
     ['null', null]
-  ])('refuses %s with bad-request and field issues', async (_label, payload) => {
+  ])('refuses %s with bad-request and field issues, changing nothing', async (_label, payload) => {
     const before = await currentRevision(backend.db)
-    const result = await backend.router.handle('vehicle:get', payload, ctx)
+    const result = await hotline.raw('vehicle:get', payload)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('bad-request')
@@ -51,14 +53,31 @@ describe('router', () => {
   })
 
   it('reports a missing vehicle as not-found, not as a crash', async () => {
-    const result = await backend.router.handle('vehicle:get', { vin: 'WMW99999999999999' }, ctx)
+    const result = await hotline.raw('vehicle:get', { vin: 'WMW99999999999999' })
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
   it('refuses sync limits outside the contract', async () => {
     for (const payload of [{ cursor: -1 }, { cursor: 0, limit: 0 }, { cursor: 0, limit: 1e9 }, { cursor: 1.5 }]) {
-      const result = await backend.router.handle('sync:changes', payload, ctx)
-      expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+      expect(await hotline.raw('sync:changes', payload)).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     }
+  })
+
+  it('decides roles in main: a hotline agent may not change settings, and the attempt is audited', async () => {
+    const before = await auditCount()
+    const result = await hotline.raw('settings:set', { key: 'idleMinutes', value: 600 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await auditCount()).toBe(before + 1)
+    const settings = await hotline.call('settingsGet', {})
+    expect(settings.idleMinutes).not.toBe(600)
+  })
+
+  it('refuses a malformed command from a signed-in agent, audits it, and changes nothing else', async () => {
+    const before = await currentRevision(backend.db)
+    const audits = await auditCount()
+    const result = await hotline.raw('sim:deactivate', { vin: backend.fleet.records[5]!.vehicle.vin, idempotencyKey: 'not-a-uuid', expectedTargetState: 'DEACTIVATED' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(await currentRevision(backend.db)).toBe(before)
+    expect(await auditCount()).toBe(audits + 1)
   })
 })

@@ -1,7 +1,9 @@
-import { contract, methodForChannel, type Method, type ParsedRequest, type Response } from '@shared/ipc/contract'
+import { contract, methodForChannel, type Access, type Method, type ParsedRequest, type Response } from '@shared/ipc/contract'
 import type { ApiError, ApiResult } from '@shared/ipc/errors'
 import type { z } from 'zod'
+import type { SessionAgent, Sessions } from './auth/sessions'
 import type { Logger } from './logger'
+import type { Audit } from './services/audit'
 import { ServiceError } from './services/errors'
 
 /** Who is calling: filled by the transport (Electron IPC or the harness), never by the payload. */
@@ -11,35 +13,76 @@ export interface CallContext {
   sessionId: string
 }
 
+export interface HandlerContext extends CallContext {
+  /** The signed-in agent; null only for public methods called without a session. */
+  agent: SessionAgent | null
+}
+
 export type Handlers = {
-  [M in Method]: (request: ParsedRequest<M>, context: CallContext) => Promise<Response<M>>
+  [M in Method]: (request: ParsedRequest<M>, context: HandlerContext) => Promise<Response<M>>
 }
 
 export interface Router {
   handle(channel: string, payload: unknown, context: CallContext): Promise<ApiResult<unknown>>
 }
 
+export interface RouterOptions {
+  log: Logger
+  sessions: Sessions
+  audit: Audit
+  validateResponses?: boolean
+}
+
 export function issuesOf(error: z.ZodError): NonNullable<ApiError['issues']> {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message }))
 }
 
+/** The agent of a method that needs one (the router has already refused calls without a session). */
+export function signedIn(context: HandlerContext): SessionAgent {
+  if (!context.agent) throw new ServiceError('unauthenticated', 'Sign in first.')
+  return context.agent
+}
+
+/** Queries are not worth an audit line when refused; commands (anything that changes state) are. */
+function isCommand(method: Method): boolean {
+  return !/^(appInfo|authStatus|syncChanges|vehicleGet|fleetStats|callerStatus|settingsGet|agentsList|auditList)$/.test(method)
+}
+
 /**
- * The one entry point for every renderer call, whatever the transport: unknown channels and payloads that
- * fail the contract's schema are answered with a typed error before any service runs, so bad input
- * changes nothing.
+ * The one entry point for every renderer call, whatever the transport. In order: the channel must exist,
+ * the payload must satisfy the contract's schema, the session must be alive and its role allowed; only
+ * then does a service run. Anything refused before that changes nothing.
  */
-export function createRouter(handlers: Handlers, log: Logger, options: { validateResponses?: boolean } = {}): Router {
+export function createRouter(handlers: Handlers, options: RouterOptions): Router {
+  const { log, sessions, audit } = options
   return {
     async handle(channel, payload, context) {
       const method = methodForChannel(channel)
       if (!method) {
+        log.warn(`ipc: unknown channel ${String(channel).slice(0, 80)}`)
         return { ok: false, error: { code: 'unknown-channel', message: `There is no command called "${String(channel).slice(0, 80)}".` } }
       }
       const endpoint = contract[method]
+      const access: Access = endpoint.access
+      // A status poll must not keep an idle session alive; every other call counts as activity.
+      const agent = method === 'authStatus' ? (sessions.peek(context.sessionId)?.agent ?? null) : sessions.touch(context.sessionId)
+      if (access !== 'public') {
+        if (!agent) {
+          return { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (or were idle too long). Sign in again to continue.' } }
+        }
+        if (access !== 'agent' && !access.includes(agent.role)) {
+          log.warn(`ipc: ${agent.username} (${agent.role}) may not call ${channel}`)
+          if (isCommand(method)) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'denied', reason: `role ${agent.role} may not call ${channel}` })
+          return { ok: false, error: { code: 'forbidden', message: `Your role (${agent.role}) may not do this.` } }
+        }
+      }
       const parsed = endpoint.request.safeParse(payload === undefined ? {} : payload)
       if (!parsed.success) {
         const issues = issuesOf(parsed.error)
         log.warn(`ipc: rejected ${channel}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+        if (agent && isCommand(method)) {
+          await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request failed validation', details: { issues } })
+        }
         return {
           ok: false,
           error: {
@@ -50,8 +93,8 @@ export function createRouter(handlers: Handlers, log: Logger, options: { validat
         }
       }
       try {
-        const handler = handlers[method] as (req: unknown, ctx: CallContext) => Promise<unknown>
-        const data = await handler(parsed.data, context)
+        const handler = handlers[method] as (req: unknown, ctx: HandlerContext) => Promise<unknown>
+        const data = await handler(parsed.data, { ...context, agent })
         if (options.validateResponses) {
           const checked = endpoint.response.safeParse(data)
           if (!checked.success) {

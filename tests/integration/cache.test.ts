@@ -37,6 +37,9 @@ beforeAll(async () => {
     transport: 'harness',
     version: 'test'
   })
+  // Sync needs a signed-in session like every other non-public call.
+  const signedIn = await backend.router.handle('auth:sign-in', { username: 'hotline', password: 'demo-hotline' }, { transport: 'harness', sessionId: 't' })
+  if (!signedIn.ok) throw new Error(signedIn.error.message)
 })
 afterAll(() => backend.close())
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
-import { readEnv, systemClock } from '../config'
+import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
 
@@ -48,6 +48,7 @@ async function start(): Promise<void> {
       log,
       transport: 'electron',
       version: app.getVersion(),
+      defaults: settingDefaultsFromEnv(env),
       validateResponses: !app.isPackaged
     })
     registerIpc(backend)

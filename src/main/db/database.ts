@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite, types } from '@electric-sql/pglite'
+import { Temporal } from 'temporal-polyfill'
 import type { Logger } from '../logger'
 
 /** What services need from a database: PGlite embedded, PostgreSQL for shared use, same SQL. */
@@ -29,10 +30,12 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError'
 }
 
-// Dates stay ISO calendar strings end to end: a JS Date would drag a time zone into legal deadlines.
+// Dates stay ISO calendar strings end to end (a JS Date would drag a time zone into legal deadlines);
+// instants come back as ISO strings in UTC ("2026-11-21T08:30:00.5Z").
 const parsers = {
   [types.DATE]: (value: string) => value,
-  [types.INT8]: (value: string) => Number(value)
+  [types.INT8]: (value: string) => Number(value),
+  [types.TIMESTAMPTZ]: (value: string) => Temporal.Instant.from(value.replace(' ', 'T')).toString()
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

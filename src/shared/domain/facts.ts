@@ -1,4 +1,4 @@
-import type { VehicleFacts } from '../rules'
+import type { ServicePurchase, VehicleFacts } from '../rules'
 import type { VehicleDoc } from '../ipc/schemas'
 
 /**
@@ -24,4 +24,11 @@ export function toVehicleFacts(doc: VehicleDoc): VehicleFacts | null {
       ...(doc.contract.terminationEffectiveOn ? { terminationEffectiveOn: doc.contract.terminationEffectiveOn } : {})
     }
   }
+}
+
+/** Store purchases as the rules' service-validity input (withdrawn purchases grant nothing). */
+export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'>): ServicePurchase[] {
+  return doc.purchases
+    .filter((p) => p.status !== 'withdrawn')
+    .map((p) => ({ code: p.code, name: p.name, purchasedAt: p.purchasedAt, ...(p.termMonths ? { termMonths: p.termMonths } : {}) }))
 }

@@ -14,7 +14,8 @@ export type {
   ContractDoc,
   PurchaseDoc,
   VehicleDoc,
-  SimCommandDoc
+  SimCommandDoc,
+  WithdrawalCaseDoc
 } from '../ipc/schemas'
 
 export const MARKETS = ['DK', 'SE', 'PT', 'BE', 'LU'] as const

@@ -65,7 +65,7 @@ describe('demo fleet', () => {
 
   it('never has a legal-eCall vehicle with a DEACTIVATED SIM', () => {
     for (const r of fleet.records) {
-      const facts = toVehicleFacts({ ...r.vehicle, shortVin: r.vehicle.vin.slice(-7), customer: fleet.customers[0]!, contract: r.contract, purchases: r.purchases, pendingCommand: null, rev: 0, sim: r.vehicle.sim })
+      const facts = toVehicleFacts({ ...r.vehicle, shortVin: r.vehicle.vin.slice(-7), customer: fleet.customers[0]!, contract: r.contract, purchases: r.purchases, simCommand: null, cases: [], rev: 0, sim: r.vehicle.sim })
       if (facts && mustKeepSim(facts)) expect(r.vehicle.sim).not.toBe('DEACTIVATED')
     }
   })

@@ -1,18 +1,113 @@
 import { z } from 'zod'
 import type { ApiResult } from './errors'
-import { isoDate, market, vehicleDoc, vinSchema } from './schemas'
+import {
+  isoDate,
+  market,
+  role,
+  simCommandDoc,
+  simState,
+  vehicleDoc,
+  vinSchema,
+  type Role
+} from './schemas'
 
 /**
- * The IPC contract: every channel name and the schemas of its request and response, in one module shared
- * by main, preload, the renderer and the e2e harness (the Electron Fiddle pattern). Adding a command means
- * adding it here; the router refuses anything else, and the preload exposes exactly these keys.
+ * The IPC contract: every channel name, who may call it, and the schemas of its request and response, in
+ * one module shared by main, preload, the renderer and the e2e harness (the Electron Fiddle pattern).
+ * Adding a command means adding it here; the router refuses anything else, checks `access` against the
+ * caller's session in main, and the preload exposes exactly these keys. The renderer reads `access` only
+ * to hide what a role cannot do: main decides.
  */
 
+/** 'public': no session needed; 'agent': any signed-in agent; a list: only those roles. */
+export type Access = 'public' | 'agent' | readonly Role[]
+
 const empty = z.strictObject({})
+const idempotencyKey = z.uuid({ error: 'an idempotency key (UUID) is required' })
+const username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'use 3–64 letters, digits, dots, dashes or underscores')
+const password = z.string().min(10, 'a password has at least 10 characters').max(200)
+const displayName = z.string().trim().min(2).max(120)
+const shortText = (max: number) => z.string().trim().max(max)
+
+export const agentSummary = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  dealerNumber: z.string().nullable()
+})
+
+const callerStatus = z.object({
+  check: z
+    .object({
+      method: z.enum(['caller-verification', 'identity-document']),
+      at: z.string(),
+      validUntil: z.string(),
+      details: z.record(z.string(), z.unknown())
+    })
+    .nullable(),
+  locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  remainingAttempts: z.number().int()
+})
+
+const recipient = z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().min(5).max(400), email: z.email() })
+const telematicsSettings = z
+  .object({
+    minLatencyMs: z.number().int().min(0).max(120_000),
+    maxLatencyMs: z.number().int().min(0).max(120_000),
+    failureRate: z.number().min(0).max(1),
+    timeoutMs: z.number().int().min(100).max(600_000)
+  })
+  .refine((t) => t.maxLatencyMs >= t.minLatencyMs, { message: 'the maximum latency must not be below the minimum', path: ['maxLatencyMs'] })
+
+export const settingsValues = z.object({
+  idleMinutes: z.number().int().min(1).max(24 * 60),
+  telematics: telematicsSettings,
+  recipientBE: recipient.nullable(),
+  recipientLU: recipient.nullable()
+})
+
+const settingChange = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('idleMinutes'), value: settingsValues.shape.idleMinutes }),
+  z.strictObject({ key: z.literal('telematics'), value: telematicsSettings }),
+  z.strictObject({ key: z.literal('recipientBE'), value: recipient.nullable() }),
+  z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() })
+])
+
+const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
+const auditFilter = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  agentId: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  vin: vinSchema.optional(),
+  caseId: z.string().max(64).optional(),
+  outcome: auditOutcome.optional()
+})
+const auditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  role: role.nullable(),
+  action: z.string(),
+  vin: z.string().nullable(),
+  caseId: z.string().nullable(),
+  outcome: auditOutcome,
+  reason: z.string().nullable(),
+  verification: z.unknown(),
+  details: z.unknown()
+})
+
+const commandResult = z.object({ command: simCommandDoc })
+const actingRoles = ['dealer', 'hotline', 'supervisor'] as const
 
 export const contract = {
+  // ---- app and session ----
   appInfo: {
     channel: 'app:info',
+    access: 'public',
     request: empty,
     response: z.object({
       version: z.string(),
@@ -20,11 +115,53 @@ export const contract = {
       databaseKind: z.enum(['pglite', 'postgres']),
       fleetSize: z.number().int(),
       today: isoDate,
-      transport: z.enum(['electron', 'harness'])
+      transport: z.enum(['electron', 'harness']),
+      demo: z.boolean()
     })
   },
+  authStatus: {
+    channel: 'auth:status',
+    access: 'public',
+    request: empty,
+    response: z.object({ firstRun: z.boolean(), agent: agentSummary.nullable(), idleMinutes: z.number().int(), expiresAt: z.string().nullable() })
+  },
+  signIn: {
+    channel: 'auth:sign-in',
+    access: 'public',
+    request: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
+    response: agentSummary
+  },
+  signOut: {
+    channel: 'auth:sign-out',
+    access: 'agent',
+    request: empty,
+    response: z.object({})
+  },
+  createFirstSupervisor: {
+    channel: 'auth:create-first-supervisor',
+    access: 'public',
+    request: z.strictObject({ username, displayName, password }),
+    response: agentSummary
+  },
+  agentsList: {
+    channel: 'agents:list',
+    access: ['supervisor'],
+    request: empty,
+    response: z.array(agentSummary.extend({ demo: z.boolean(), locked: z.boolean() }))
+  },
+  agentCreate: {
+    channel: 'agents:create',
+    access: ['supervisor'],
+    request: z
+      .strictObject({ username, displayName, role, dealerNumber: z.string().trim().regex(/^(DK|SE|PT|BE|LU)-\d{5}$/, 'a dealer number like DK-24031').optional(), password })
+      .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'dealer staff need a dealer number', path: ['dealerNumber'] }),
+    response: agentSummary
+  },
+
+  // ---- vehicles and the cache ----
   syncChanges: {
     channel: 'sync:changes',
+    access: 'agent',
     request: z.strictObject({
       cursor: z.number().int().min(0),
       limit: z.number().int().min(1).max(10_000).default(2_000)
@@ -39,19 +176,105 @@ export const contract = {
   },
   vehicleGet: {
     channel: 'vehicle:get',
+    access: 'agent',
     request: z.strictObject({ vin: vinSchema }),
     response: vehicleDoc
   },
   fleetStats: {
     channel: 'fleet:stats',
+    access: 'agent',
     request: empty,
     response: z.object({ byMarket: z.record(market, z.number().int()) })
+  },
+
+  // ---- who the agent acts for (RULES.md §8) ----
+  callerStatus: {
+    channel: 'caller:status',
+    access: actingRoles,
+    request: z.strictObject({ vin: vinSchema }),
+    response: callerStatus
+  },
+  callerVerify: {
+    channel: 'caller:verify',
+    access: ['hotline', 'supervisor'],
+    request: z.strictObject({
+      vin: vinSchema,
+      firstName: shortText(100),
+      lastName: shortText(100),
+      spokenVin: shortText(40),
+      customerNumber: shortText(40).optional(),
+      postcode: shortText(20).optional()
+    }),
+    response: callerStatus.extend({ passed: z.boolean(), messages: z.array(z.string()) })
+  },
+  callerIdentityDocument: {
+    channel: 'caller:identity-document',
+    access: ['dealer', 'supervisor'],
+    request: z.strictObject({
+      vin: vinSchema,
+      kind: z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit']),
+      reference: shortText(40).optional()
+    }),
+    response: callerStatus
+  },
+
+  // ---- SIM commands (RULES.md §2–§4) ----
+  simDeactivate: {
+    channel: 'sim:deactivate',
+    access: actingRoles,
+    request: z.strictObject({
+      vin: vinSchema,
+      idempotencyKey,
+      expectedTargetState: simState,
+      acknowledgement: z.strictObject({ emergencyCallLoss: z.boolean(), warningsReadOut: z.boolean() }).optional(),
+      reason: shortText(500).optional()
+    }),
+    response: commandResult
+  },
+  simReactivate: {
+    channel: 'sim:reactivate',
+    access: actingRoles,
+    request: z.strictObject({ vin: vinSchema, idempotencyKey, reason: shortText(500).optional() }),
+    response: commandResult
+  },
+  simRetry: {
+    channel: 'sim:retry',
+    access: actingRoles,
+    request: z.strictObject({ commandId: z.string().regex(/^SIM-[0-9a-f-]{36}$/, 'a SIM command id'), idempotencyKey }),
+    response: commandResult
+  },
+
+  // ---- settings and audit ----
+  settingsGet: {
+    channel: 'settings:get',
+    access: 'agent',
+    request: empty,
+    response: settingsValues
+  },
+  settingsSet: {
+    channel: 'settings:set',
+    access: ['supervisor'],
+    request: settingChange,
+    response: settingsValues
+  },
+  auditList: {
+    channel: 'audit:list',
+    access: ['supervisor'],
+    request: auditFilter.extend({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
+    response: z.object({ rows: z.array(auditRow), total: z.number().int() })
+  },
+  auditExport: {
+    channel: 'audit:export',
+    access: ['supervisor'],
+    request: auditFilter,
+    response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })
   }
-} as const
+} as const satisfies Record<string, { channel: string; access: Access; request: z.ZodType; response: z.ZodType }>
 
 /** Main → renderer pushes. Payloads are data only; the renderer never sees Electron's event object. */
 export const events = {
-  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) }
+  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) },
+  signedOut: { channel: 'event:signed-out', payload: z.object({ reason: z.string() }) }
 } as const
 
 export type Contract = typeof contract
@@ -61,6 +284,10 @@ export type Request<M extends Method> = z.input<Contract[M]['request']>
 export type ParsedRequest<M extends Method> = z.output<Contract[M]['request']>
 export type Response<M extends Method> = z.output<Contract[M]['response']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>
+export type AgentSummary = z.output<typeof agentSummary>
+export type SettingsValues = z.output<typeof settingsValues>
+export type AuditRowDoc = z.output<typeof auditRow>
+export type CallerStatusDoc = z.output<typeof callerStatus>
 
 /** What `window.api` is, in Electron (preload) and in the harness (HTTP bridge) alike. */
 export type Api = {
@@ -75,4 +302,12 @@ export const eventNames = Object.keys(events) as EventName[]
 const byChannel = new Map<string, Method>(methods.map((m) => [contract[m].channel, m]))
 export function methodForChannel(channel: string): Method | undefined {
   return byChannel.get(channel)
+}
+
+/** Whether a role may call a method: the renderer uses it to hide controls; main enforces it. */
+export function mayCall(method: Method, agentRole: Role | null): boolean {
+  const access: Access = contract[method].access
+  if (access === 'public') return true
+  if (!agentRole) return false
+  return access === 'agent' || access.includes(agentRole)
 }

@@ -12,6 +12,7 @@ export const simState = z.enum(['ACTIVE', 'ECALL_ONLY', 'DEACTIVATED'])
 export const customerKind = z.enum(['consumer', 'business'])
 export const salesChannel = z.enum(['on-premises', 'distance', 'off-premises'])
 export const currency = z.enum(['DKK', 'SEK', 'EUR'])
+export const role = z.enum(['dealer', 'hotline', 'supervisor'])
 /** Money is integer minor units (øre, öre, cents); never floats. */
 export const minorUnits = z.number().int().safe()
 
@@ -64,16 +65,55 @@ export const purchaseDoc = z.object({
   status: z.enum(['active', 'withdrawn', 'ended'])
 })
 
+export const simCommandStatus = z.enum(['pending', 'confirmed', 'failed', 'timed-out'])
+export const contractEffect = z.enum(['withdrawal', 'termination', 'none', 'cancel-termination'])
+
 export const simCommandDoc = z.object({
   id: z.string(),
   vin: vinSchema,
   action: z.enum(['deactivate', 'reactivate']),
+  fromState: simState,
   targetState: simState,
-  status: z.enum(['pending', 'confirmed', 'failed', 'timed-out', 'refused']),
+  status: simCommandStatus,
   requestedAt: z.string(),
   completedAt: z.string().nullable(),
   error: z.string().nullable(),
-  attempts: z.number().int()
+  attempts: z.number().int(),
+  agentName: z.string(),
+  contractEffect,
+  terminationEffectiveOn: isoDate.nullable()
+})
+
+export const noticeChannel = z.enum(['email', 'letter', 'phone', 'form', 'sim-request'])
+export const refundMethod = z.enum(['original-means', 'bank-transfer', 'card-refund', 'other'])
+
+export const withdrawalCaseDoc = z.object({
+  id: z.string(),
+  vin: vinSchema,
+  subject: z.enum(['connected', 'purchase']),
+  purchaseId: z.string().nullable(),
+  contractKind: z.enum(['connected', 'service-inclusive']),
+  source: z.enum(['agent', 'sim-deactivation']),
+  decision: z.enum(['accepted', 'refused']),
+  status: z.enum(['refund-due', 'closed', 'refused']),
+  noticeChannel,
+  noticeSentAt: isoDate,
+  noticeReceivedAt: isoDate,
+  consumers: z.array(z.string()),
+  address: z.string(),
+  currency,
+  price: minorUnits,
+  paid: minorUnits,
+  charge: minorUnits,
+  refund: minorUnits,
+  refundDueBy: isoDate.nullable(),
+  deadline: isoDate,
+  refusal: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  closedAt: z.string().nullable(),
+  refundPaid: minorUnits,
+  payments: z.array(z.object({ amount: minorUnits, paidOn: isoDate, method: refundMethod, reference: z.string().nullable() }))
 })
 
 export const vehicleDoc = z.object({
@@ -92,7 +132,9 @@ export const vehicleDoc = z.object({
   customer: customerDoc,
   contract: contractDoc.nullable(),
   purchases: z.array(purchaseDoc),
-  pendingCommand: simCommandDoc.nullable(),
+  /** The latest SIM command (pending, or the last one finished), for the card's live status. */
+  simCommand: simCommandDoc.nullable(),
+  cases: z.array(withdrawalCaseDoc),
   rev: z.number().int()
 })
 
@@ -101,8 +143,10 @@ export type SimState = z.infer<typeof simState>
 export type CustomerKind = z.infer<typeof customerKind>
 export type SalesChannel = z.infer<typeof salesChannel>
 export type Currency = z.infer<typeof currency>
+export type Role = z.infer<typeof role>
 export type CustomerDoc = z.infer<typeof customerDoc>
 export type ContractDoc = z.infer<typeof contractDoc>
 export type PurchaseDoc = z.infer<typeof purchaseDoc>
 export type SimCommandDoc = z.infer<typeof simCommandDoc>
+export type WithdrawalCaseDoc = z.infer<typeof withdrawalCaseDoc>
 export type VehicleDoc = z.infer<typeof vehicleDoc>

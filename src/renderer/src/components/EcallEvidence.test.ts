@@ -15,7 +15,7 @@ function doc(index: number, patch: Partial<VehicleDoc> = {}): VehicleDoc {
     customer: fleet.customers.find((c) => c.id === r.vehicle.customerId)!,
     contract: r.contract,
     purchases: r.purchases,
-    pendingCommand: null,
+    simCommand: null, cases: [],
     rev: 1,
     ...patch
   }
