@@ -2,11 +2,19 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { EventName, EventPayload } from '@shared/ipc/contract'
 import { generateFleet } from '@shared/fleet/generate'
+import { createSessions } from './auth/sessions'
 import type { Clock } from './config'
 import { openDatabase, type Database } from './db/database'
 import { loadFleet } from './db/seed'
 import type { Logger } from './logger'
-import { createRouter, type Handlers, type Router } from './router'
+import { createRouter, signedIn, type Handlers, type Router } from './router'
+import { createAgentService } from './services/agents'
+import { createAudit } from './services/audit'
+import { createCallerChecks } from './services/callers'
+import { createIdempotency } from './services/idempotency'
+import { createSettings, type SettingValues } from './services/settings'
+import { createSimCommandService } from './services/sim-commands'
+import { createTelematicsSimulator, type TelematicsPort } from './services/telematics'
 import { createVehicleService, currentRevision } from './services/vehicles'
 
 /**
@@ -24,6 +32,12 @@ export interface BackendConfig {
   transport: 'electron' | 'harness'
   version: string
   validateResponses?: boolean
+  /** Defaults for settings a supervisor can change (environment variables feed these). */
+  defaults?: Partial<SettingValues>
+  /** Replaces the telematics simulator (tests). */
+  telematics?: TelematicsPort
+  /** Test hook: pending SIM commands are not resumed at start. */
+  resumePendingCommands?: boolean
 }
 
 export interface BackendEvents {
@@ -36,6 +50,13 @@ export interface Backend {
   events: BackendEvents
   db: Database
   close(): Promise<void>
+}
+
+export const DEFAULT_SETTINGS: SettingValues = {
+  idleMinutes: 15,
+  telematics: { minLatencyMs: 1_000, maxLatencyMs: 3_000, failureRate: 0.05, timeoutMs: 15_000 },
+  recipientBE: null,
+  recipientLU: null
 }
 
 function createEvents(): BackendEvents {
@@ -58,17 +79,40 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     log,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {})
   })
-  const vehicles = createVehicleService(db)
   const events = createEvents()
+  const audit = createAudit(db, clock)
+  const settings = createSettings(db, audit, { ...DEFAULT_SETTINGS, ...config.defaults })
+  await settings.load()
+  const sessions = createSessions(clock, () => settings.get('idleMinutes'))
+  const vehicles = createVehicleService(db)
+  const agents = createAgentService(db, clock, sessions, audit)
+  const callers = createCallerChecks(db, clock, audit, vehicles)
+  const idempotency = createIdempotency(db, clock)
+  const telematics = config.telematics ?? createTelematicsSimulator(() => settings.get('telematics'))
+  const sim = createSimCommandService({
+    db,
+    clock,
+    audit,
+    vehicles,
+    callers,
+    telematics,
+    telematicsSettings: () => settings.get('telematics'),
+    idempotency,
+    notify: (head) => events.emit('syncChanged', { head }),
+    log
+  })
 
+  let demo = false
   if (config.demoFleet && (await vehicles.count()) === 0) {
     const started = Date.now()
     const referenceDate = clock.today()
     const fleet = generateFleet({ size: config.demoFleet.size, referenceDate, ...(config.demoFleet.seed ? { seed: config.demoFleet.seed } : {}) })
     await loadFleet(db, fleet)
-    await db.query(`INSERT INTO meta (key, value) VALUES ('demo_fleet_reference_date', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [referenceDate])
-    log.info(`database: seeded a demo fleet of ${fleet.records.length} vehicles in ${Date.now() - started} ms`)
+    await agents.seedDemoAgents()
+    await db.query(`INSERT INTO meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [referenceDate])
+    log.info(`database: seeded a demo fleet of ${fleet.records.length} vehicles and the demo accounts in ${Date.now() - started} ms`)
   }
+  demo = (await db.query(`SELECT 1 FROM meta WHERE key = 'demo'`)).rows.length > 0
 
   const handlers: Handlers = {
     async appInfo() {
@@ -78,22 +122,73 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
         databaseKind: db.kind,
         fleetSize: await vehicles.count(),
         today: clock.today(),
-        transport: config.transport
+        transport: config.transport,
+        demo
       }
     },
+    async authStatus(_request, ctx) {
+      const session = ctx.agent ? sessions.peek(ctx.sessionId) : null
+      return {
+        firstRun: (await agents.count()) === 0,
+        agent: session?.agent ?? null,
+        idleMinutes: settings.get('idleMinutes'),
+        expiresAt: session?.expiresAt ?? null
+      }
+    },
+    signIn: ({ username, password }, ctx) => agents.signIn(username, password, ctx.sessionId),
+    async signOut(_request, ctx) {
+      await agents.signOut(ctx.sessionId, ctx.agent)
+      return {}
+    },
+    createFirstSupervisor: (request, ctx) => agents.createFirstSupervisor(request, ctx.sessionId),
+    agentsList: () => agents.list(),
+    agentCreate: (request, ctx) => agents.create({ ...request, dealerNumber: request.dealerNumber ?? null }, signedIn(ctx)),
+
     syncChanges: ({ cursor, limit }) => vehicles.changesSince(cursor, limit),
     vehicleGet: ({ vin }) => vehicles.get(vin),
     async fleetStats() {
       return { byMarket: await vehicles.countByMarket() }
+    },
+
+    callerStatus: ({ vin }, ctx) => callers.status(ctx.sessionId, signedIn(ctx), vin),
+    callerVerify: ({ vin, firstName, lastName, spokenVin, customerNumber, postcode }, ctx) =>
+      callers.verifyCaller(ctx.sessionId, signedIn(ctx), vin, {
+        firstName,
+        lastName,
+        vin: spokenVin,
+        ...(customerNumber ? { customerNumber } : {}),
+        ...(postcode ? { postcode } : {})
+      }),
+    callerIdentityDocument: ({ vin, kind, reference }, ctx) => callers.recordIdentityDocument(ctx.sessionId, signedIn(ctx), vin, { kind, reference }),
+
+    simDeactivate: (request, ctx) => sim.deactivate({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+    simReactivate: (request, ctx) => sim.reactivate({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+    simRetry: (request, ctx) => sim.retry({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+
+    async settingsGet() {
+      return settings.all()
+    },
+    async settingsSet(change, ctx) {
+      await settings.set(change.key, change.value, signedIn(ctx))
+      return settings.all()
+    },
+    auditList: ({ limit, offset, ...filter }) => audit.list({ ...filter, limit, offset }),
+    async auditExport(filter) {
+      const csv = await audit.csv(filter)
+      return { fileName: `audit-${clock.today()}.csv`, csv, rows: Math.max(0, csv.split('\r\n').length - 2) }
     }
   }
 
-  const router = createRouter(handlers, log, { validateResponses: config.validateResponses ?? false })
+  const router = createRouter(handlers, { log, sessions, audit, validateResponses: config.validateResponses ?? false })
+  if (config.resumePendingCommands !== false) await sim.resume()
   log.info(`backend: ready (${db.kind} at ${db.location}, revision ${await currentRevision(db)})`)
   return {
     router,
     events,
     db,
-    close: () => db.close()
+    async close() {
+      sim.close()
+      await db.close()
+    }
   }
 }

@@ -1,0 +1,59 @@
+import type { SimState } from '@shared/ipc/schemas'
+
+/**
+ * The port to the vehicle's telematics unit: the one thing this tool cannot reach for real. An answer may
+ * come late or never; the SIM command service owns the timeout and ignores answers to attempts that are
+ * no longer current.
+ */
+export interface TelematicsRequest {
+  commandId: string
+  vin: string
+  targetState: SimState
+  attempt: number
+}
+
+export type TelematicsAnswer = { ok: true } | { ok: false; error: string }
+
+export interface TelematicsPort {
+  send(request: TelematicsRequest): Promise<TelematicsAnswer>
+}
+
+export interface SimulatorSettings {
+  minLatencyMs: number
+  maxLatencyMs: number
+  /** Share of attempts the unit rejects (0–1). */
+  failureRate: number
+  /** Longer than this without an answer and the attempt has timed out (enforced by the service). */
+  timeoutMs: number
+}
+
+const FAILURES = [
+  'The telematics unit rejected the command (no network registration).',
+  'The telematics unit reported an error while switching the SIM profile.',
+  'The mobile network operator refused the SIM change.'
+]
+
+/**
+ * The embedded default: a simulated unit with configurable latency (uniform between min and max), a
+ * failure rate, and silence when the latency exceeds the timeout. Settings are read at each attempt,
+ * so a supervisor's change applies to the next command.
+ */
+export function createTelematicsSimulator(settings: () => SimulatorSettings, random: () => number = Math.random): TelematicsPort & { inFlight(): number } {
+  let inFlight = 0
+  return {
+    inFlight: () => inFlight,
+    send(request) {
+      const s = settings()
+      const latency = s.minLatencyMs + random() * Math.max(0, s.maxLatencyMs - s.minLatencyMs)
+      const fails = random() < s.failureRate
+      inFlight++
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          inFlight--
+          resolve(fails ? { ok: false, error: FAILURES[(request.attempt + request.vin.charCodeAt(16)) % FAILURES.length]! } : { ok: true })
+        }, latency)
+        timer.unref?.()
+      })
+    }
+  }
+}
