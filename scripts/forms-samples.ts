@@ -1,0 +1,121 @@
+// npm run forms:samples -- --out <dir>
+// Writes every withdrawal form (RULES.md §9), prefilled and blank: dk se pt be lu × connected, plus DK
+// Service Inclusive: 12 PDFs, to look at and to hand to a lawyer. Names in several scripts on purpose.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { WithdrawalFormRequest } from '../src/shared/forms'
+import { createFormService } from '../src/main/services/forms'
+
+const USAGE = 'usage: npm run forms:samples -- --out <dir>'
+
+type Sample = Omit<WithdrawalFormRequest, 'mode' | 'generatedOn'>
+
+// A sample of the supervisor setting (D5): BE/LU have no trader in their terms. Not a real address.
+const sampleRecipient = (market: 'BE' | 'LU') => ({
+  name: `Exemple S.A. (paramètre ${market} du superviseur)`,
+  address: market === 'BE' ? 'Avenue de l’Exemple 1\n1000 Bruxelles' : '1, rue de l’Exemple\nL-1111 Luxembourg',
+  email: `retractation.${market.toLowerCase()}@example.com`
+})
+
+const SAMPLES: Sample[] = [
+  {
+    market: 'DK',
+    contract: 'connected',
+    consumers: ['Søren Ærø Østergård'],
+    address: 'Æblehavevej 7, 2. th.\n8000 Aarhus C',
+    orderedOn: '2026-03-20',
+    services: 'MINI Connected',
+    signedOn: '2026-03-27',
+    caseNumber: 'WD-2026-0101'
+  },
+  {
+    market: 'DK',
+    contract: 'service-inclusive',
+    consumers: ['Søren Ærø Østergård', 'Łukasz Żółć'],
+    address: 'Nørre Allé 14, st. tv.\n2200 København N',
+    orderedOn: '2026-02-02',
+    services: 'Service Inclusive, 3 år / 40.000 km',
+    signedOn: '2026-02-10',
+    caseNumber: 'WD-2026-0102'
+  },
+  {
+    market: 'SE',
+    contract: 'connected',
+    consumers: ['Åsa Öberg-Lindström', 'Иван Петров'],
+    address: 'Storgatan 12 B\n114 55 Stockholm',
+    orderedOn: '2026-04-01',
+    services: 'MINI Connected Package',
+    signedOn: '2026-04-08',
+    caseNumber: 'WD-2026-0103'
+  },
+  {
+    market: 'PT',
+    contract: 'connected',
+    consumers: ['José Conceição'],
+    address: 'Rua da Prata 123, 3.º Esq.\n1100-414 Lisboa',
+    orderedOn: '2026-05-04',
+    services: 'MINI Connected',
+    signedOn: '2026-05-11',
+    caseNumber: 'WD-2026-0104'
+  },
+  {
+    market: 'BE',
+    contract: 'connected',
+    consumers: ['Αλέξανδρος Παπαδόπουλος', 'Françoise Lefèvre'],
+    address: 'Rue de l’Église 5, boîte 3\n1000 Bruxelles',
+    orderedOn: '2026-06-01',
+    services: 'MINI Connected Package (6AK)',
+    signedOn: '2026-06-05',
+    recipient: sampleRecipient('BE'),
+    caseNumber: 'WD-2026-0105'
+  },
+  {
+    market: 'LU',
+    contract: 'connected',
+    consumers: ['Marie-Thérèse Weber'],
+    address: '12, rue de la Gare\nL-1611 Luxembourg',
+    orderedOn: '2026-06-15',
+    services: 'MINI Connected',
+    signedOn: '2026-06-20',
+    recipient: sampleRecipient('LU'),
+    caseNumber: 'WD-2026-0106'
+  }
+]
+
+async function main(): Promise<void> {
+  let out: string | undefined
+  try {
+    out = parseArgs({ options: { out: { type: 'string' } }, strict: true }).values.out
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+  if (!out) {
+    console.error(`--out <dir> is missing\n${USAGE}`)
+    process.exit(2)
+  }
+  const dir = resolve(out)
+  await mkdir(dir, { recursive: true })
+  const service = createFormService({ fontsDir: resolve(import.meta.dirname, '../resources/fonts') })
+  const generatedOn = new Date().toISOString().slice(0, 10)
+  for (const sample of SAMPLES) {
+    for (const mode of ['prefilled', 'blank'] as const) {
+      const request: WithdrawalFormRequest =
+        mode === 'prefilled'
+          ? { ...sample, mode, generatedOn }
+          : { market: sample.market, contract: sample.contract, mode, generatedOn, ...(sample.recipient ? { recipient: sample.recipient } : {}) }
+      const started = performance.now()
+      const form = await service.render(request)
+      const ms = performance.now() - started
+      const path = join(dir, `${sample.market.toLowerCase()}-${sample.contract}-${mode}.pdf`)
+      await writeFile(path, form.bytes)
+      console.log(`${path}  ${form.pages} page(s), ${(form.bytes.length / 1024).toFixed(1)} KiB, ${ms.toFixed(0)} ms`)
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
