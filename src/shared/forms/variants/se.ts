@@ -14,11 +14,11 @@ export const SE_CONNECTED: FormTemplate = {
   sources: ['SE §15 form (seed 003 L721–L747)', 'recipient: SE §15 form (seed 003 L724–L728)'],
   title: 'Formulär för utövande av ångerrätt:',
   recipientLines: (r) => [
-    { id: 'se-connected.to', role: 'recipient', text: 'Till:' },
-    { id: 'se-connected.name', role: 'recipient', text: r.name },
-    ...(r.department ? [{ id: 'se-connected.department', role: 'recipient' as const, text: `${r.department}:` }] : []),
-    { id: 'se-connected.email', role: 'recipient', text: r.email },
-    ...(r.address ? [{ id: 'se-connected.address', role: 'recipient' as const, text: r.address }] : [])
+    { id: 'se-connected.recipient-to', role: 'recipient', text: 'Till:' },
+    { id: 'se-connected.recipient-name', role: 'recipient', text: r.name },
+    ...(r.department ? [{ id: 'se-connected.recipient-department', role: 'recipient' as const, text: `${r.department}:` }] : []),
+    { id: 'se-connected.recipient-email', role: 'recipient', text: r.email },
+    ...(r.address ? [{ id: 'se-connected.recipient-address', role: 'recipient' as const, text: r.address }] : [])
   ],
   body: [
     { id: 'se-connected.info', role: 'section', text: 'Information om konsument', spaceBefore: true },
