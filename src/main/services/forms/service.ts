@@ -34,8 +34,15 @@ function asServiceError(error: unknown): unknown {
   return error
 }
 
-function printedTexts(layout: FormLayout, faces: FontFaces): PrintedText[] {
-  return layout.pages.flatMap((p) => p.texts.map((t) => ({ text: t.text, face: faces[t.style.face], field: t.field })))
+function printedTexts(doc: FormDocument, layout: FormLayout, faces: FontFaces): PrintedText[] {
+  // The addressee is printed inside a form line; checked first on its own so an error names its field.
+  const r = doc.recipient
+  const recipient: PrintedText[] = [
+    { text: r.name, face: faces.regular, field: 'recipient.name' },
+    { text: r.address ?? '', face: faces.regular, field: 'recipient.address' },
+    { text: r.email, face: faces.regular, field: 'recipient.email' }
+  ]
+  return [...recipient, ...layout.pages.flatMap((p) => p.texts.map((t) => ({ text: t.text, face: faces[t.style.face], field: t.field })))]
 }
 
 export function createFormService(options: FormServiceOptions): FormService {
@@ -67,7 +74,7 @@ export function createFormService(options: FormServiceOptions): FormService {
       const loaded = await fonts()
       const layout = layoutForm(doc, loaded)
       // Before anything is drawn: every string against the face it will be drawn in.
-      assertPrintable(printedTexts(layout, loaded))
+      assertPrintable(printedTexts(doc, layout, loaded))
       const bytes = await drawForm(doc, layout, loaded)
       return { bytes, fileName: doc.fileName, pages: layout.pages.length, warnings: doc.warnings }
     }
