@@ -43,7 +43,11 @@ export default defineConfig({
       HARNESS_PORT: String(HARNESS_PORT),
       MINI_TODAY: HARNESS_TODAY,
       MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE),
-      HARNESS_QUIET: '1'
+      HARNESS_QUIET: '1',
+      // A quick, reliable simulated telematics unit; specs that need failures change the setting in the UI.
+      MINI_TELEMATICS_LATENCY_MS: '300-900',
+      MINI_TELEMATICS_FAILURE_RATE: '0',
+      MINI_TELEMATICS_TIMEOUT_MS: '8000'
     }
   }
 })

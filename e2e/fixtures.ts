@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base, _electron, expect, type Page } from '@playwright/test'
+import { test as base, _electron, expect, type Locator, type Page } from '@playwright/test'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
 import { DEMO_FLEET_SIZE, HARNESS_TODAY } from './env'
 
@@ -21,8 +21,29 @@ function electronBinary(): { path: string } | { missing: string } {
 /** The demo fleet the app under test seeded (same generator, size and date), for the specs' expectations. */
 export const fleet: Fleet = generateFleet({ size: DEMO_FLEET_SIZE, referenceDate: HARNESS_TODAY })
 
-export const test = base.extend<{ app: Page }>({
-  app: async ({ page }, use, testInfo) => {
+/** Demo accounts (seeded with the demo fleet only). */
+export const PASSWORDS = { supervisor: 'demo-supervisor', hotline: 'demo-hotline', 'dealer.dk': 'demo-dealer', 'dealer.se': 'demo-dealer', 'dealer.pt': 'demo-dealer', 'dealer.be': 'demo-dealer', 'dealer.lu': 'demo-dealer' } as const
+export type DemoAccount = keyof typeof PASSWORDS
+
+/**
+ * The text input behind a test id: Element Plus puts attributes on the <input> itself for el-input and on
+ * a wrapper for others (el-input-number), so both are accepted.
+ */
+export function field(scope: Page | Locator, testId: string): Locator {
+  return scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
+export async function signIn(page: Page, account: DemoAccount): Promise<void> {
+  await field(page, 'username').fill(account)
+  await field(page, 'password').fill(PASSWORDS[account])
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('agent-name')).toBeVisible()
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
+}
+
+export const test = base.extend<{ app: Page; account: DemoAccount }>({
+  account: ['hotline', { option: true }],
+  app: async ({ page, account }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary()
       test.skip('missing' in binary, 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.')
@@ -31,17 +52,17 @@ export const test = base.extend<{ app: Page }>({
       const app = await _electron.launch({
         executablePath: binary.path,
         args: [join(ROOT, 'out/main/index.js')],
-        env: { ...process.env, MINI_DATA_DIR: dataDir, MINI_TODAY: HARNESS_TODAY, MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE) }
+        env: { ...process.env, MINI_DATA_DIR: dataDir, MINI_TODAY: HARNESS_TODAY, MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE), MINI_TELEMATICS_LATENCY_MS: '300-900', MINI_TELEMATICS_FAILURE_RATE: '0' }
       })
       const window = await app.firstWindow()
-      await expect(window.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
+      await signIn(window, account)
       await use(window)
       await app.close()
       rmSync(dataDir, { recursive: true, force: true })
       return
     }
     await page.goto('/')
-    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
+    await signIn(page, account)
     await use(page)
   }
 })

@@ -15,3 +15,16 @@ export function displayName(c: { firstName: string | null; lastName: string | nu
   const person = [c.firstName, c.lastName].filter(Boolean).join(' ')
   return c.companyName ? (person ? `${c.companyName} (${person})` : c.companyName) : person
 }
+
+/** An instant from main (ISO with offset) as the agent's local date and time. */
+export function formatInstant(iso: string | null | undefined, locale = 'en-GB'): string {
+  if (!iso) return ''
+  return Temporal.Instant.from(iso)
+    .toZonedDateTimeISO(Temporal.Now.timeZoneId())
+    .toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+}
+
+export function formatTime(iso: string | null | undefined, locale = 'en-GB'): string {
+  if (!iso) return ''
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(Temporal.Now.timeZoneId()).toLocaleString(locale, { hour: '2-digit', minute: '2-digit' })
+}

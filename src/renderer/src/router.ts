@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import AuditView from './views/AuditView.vue'
 import SearchView from './views/SearchView.vue'
+import SettingsView from './views/SettingsView.vue'
 import VehicleView from './views/VehicleView.vue'
 
 // Hash history: the renderer is loaded from file:// in Electron, where path URLs would point at files.
@@ -7,6 +9,9 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'search', component: SearchView },
-    { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true }
+    { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
+    // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
+    { path: '/audit', name: 'audit', component: AuditView },
+    { path: '/settings', name: 'settings', component: SettingsView }
   ]
 })

@@ -273,8 +273,7 @@ export const contract = {
 
 /** Main → renderer pushes. Payloads are data only; the renderer never sees Electron's event object. */
 export const events = {
-  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) },
-  signedOut: { channel: 'event:signed-out', payload: z.object({ reason: z.string() }) }
+  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) }
 } as const
 
 export type Contract = typeof contract

@@ -1,24 +1,42 @@
 import type { Method, Request, Response } from '@shared/ipc/contract'
 import { ApiFailure } from '@shared/ipc/errors'
 
+type FailureListener = (failure: ApiFailure, method: Method) => void
+const listeners = new Set<FailureListener>()
+
+/** Lets the auth store learn that main ended the session (idle sign-out) from any call that hits it. */
+export function onCallFailure(listener: FailureListener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 /**
  * Calls a main-process command and unwraps its result: resolves with the data or rejects with an
  * ApiFailure carrying the typed error code and a message fit to show the agent.
  */
 export async function call<M extends Method>(method: M, request: Request<M>): Promise<Response<M>> {
   const api = window.api
-  if (!api) {
-    throw new ApiFailure({ code: 'unavailable', message: 'The app is not connected to its main process.' })
+  const fail = (failure: ApiFailure): never => {
+    for (const listener of listeners) listener(failure, method)
+    throw failure
   }
+  if (!api) fail(new ApiFailure({ code: 'unavailable', message: 'The app is not connected to its main process.' }))
   let result: Awaited<ReturnType<(typeof api)[M]>>
   try {
     result = (await (api[method] as (r: Request<M>) => Promise<unknown>)(request)) as typeof result
   } catch (error) {
-    throw new ApiFailure({
-      code: 'unavailable',
-      message: `The main process could not be reached (${error instanceof Error ? error.message : String(error)}).`
-    })
+    return fail(
+      new ApiFailure({
+        code: 'unavailable',
+        message: `The app's main process cannot be reached right now (${error instanceof Error ? error.message : String(error)}). Nothing was sent; try again in a moment.`
+      })
+    )
   }
-  if (!result.ok) throw new ApiFailure(result.error)
+  if (!result.ok) return fail(new ApiFailure(result.error))
   return result.data as Response<M>
+}
+
+/** A fresh idempotency key: one per dialog opening, so a double click or a retry of the same request applies once. */
+export function newRequestKey(): string {
+  return crypto.randomUUID()
 }
