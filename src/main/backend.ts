@@ -11,11 +11,14 @@ import { createRouter, signedIn, type Handlers, type Router } from './router'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
+import { createFormRequests, requireDesktop, type DesktopPort } from './services/form-requests'
+import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
 import { createSettings, type SettingValues } from './services/settings'
 import { createSimCommandService } from './services/sim-commands'
 import { createTelematicsSimulator, type TelematicsPort } from './services/telematics'
 import { createVehicleService, currentRevision } from './services/vehicles'
+import { createWithdrawalService } from './services/withdrawals'
 
 /**
  * The composition root shared by the Electron main process and the e2e harness: database, services and
@@ -38,6 +41,8 @@ export interface BackendConfig {
   telematics?: TelematicsPort
   /** Test hook: pending SIM commands are not resumed at start. */
   resumePendingCommands?: boolean
+  /** Save-as and open-in-viewer (Electron); absent in the harness. */
+  desktop?: DesktopPort
 }
 
 export interface BackendEvents {
@@ -102,6 +107,31 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     log
   })
 
+  const withdrawals = createWithdrawalService({
+    db,
+    clock,
+    audit,
+    vehicles,
+    sim,
+    callers,
+    settings,
+    idempotency,
+    notify: (head) => events.emit('syncChanged', { head })
+  })
+  const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })
+  const formRequests = createFormRequests(db, clock, vehicles, withdrawals)
+  async function renderForm(source: Parameters<typeof formRequests.build>[0], agent: { id: string; displayName: string; role: 'dealer' | 'hotline' | 'supervisor' } | null, how: string) {
+    const request = await formRequests.build(source)
+    try {
+      const rendered = await forms.render(request)
+      await audit.record({ actor: agent, action: 'form.generate', caseId: source.source === 'case' ? source.caseId : null, vin: source.source === 'vehicle' ? source.vin : null, outcome: 'ok', details: { how, market: request.market, contract: request.contract, mode: request.mode, fileName: rendered.fileName } })
+      return rendered
+    } catch (error) {
+      await audit.record({ actor: agent, action: 'form.generate', caseId: source.source === 'case' ? source.caseId : null, vin: source.source === 'vehicle' ? source.vin : null, outcome: 'refused', reason: error instanceof Error ? error.message : String(error) })
+      throw error
+    }
+  }
+
   let demo = false
   if (config.demoFleet && (await vehicles.count()) === 0) {
     const started = Date.now()
@@ -165,6 +195,24 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     simReactivate: (request, ctx) => sim.reactivate({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
     simRetry: (request, ctx) => sim.retry({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
 
+    withdrawalRecord: (request, ctx) => withdrawals.record({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+    refundRecord: (request, ctx) => withdrawals.recordRefund({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+    caseTimeline: ({ caseId }) => withdrawals.timeline(caseId),
+    async formRender(source, ctx) {
+      const rendered = await renderForm(source, ctx.agent, 'download')
+      return { fileName: rendered.fileName, pdfBase64: Buffer.from(rendered.bytes).toString('base64'), pages: rendered.pages, warnings: rendered.warnings }
+    },
+    async formSave(source, ctx) {
+      const desktop = requireDesktop(config.desktop)
+      const rendered = await renderForm(source, ctx.agent, 'save')
+      return { path: await desktop.saveFile(rendered.fileName, rendered.bytes) }
+    },
+    async formOpen(source, ctx) {
+      const desktop = requireDesktop(config.desktop)
+      const rendered = await renderForm(source, ctx.agent, 'open')
+      return { path: await desktop.openFile(rendered.fileName, rendered.bytes) }
+    },
+
     async settingsGet() {
       return settings.all()
     },
@@ -181,6 +229,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
 
   const router = createRouter(handlers, { log, sessions, audit, validateResponses: config.validateResponses ?? false })
   if (config.resumePendingCommands !== false) await sim.resume()
+  // The font is parsed off the agent's first click.
+  void forms.warmUp().catch((error: unknown) => log.error('forms: could not load the PDF fonts', error))
   log.info(`backend: ready (${db.kind} at ${db.location}, revision ${await currentRevision(db)})`)
   return {
     router,

@@ -5,6 +5,7 @@ import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
 import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
+import { createDesktopPort } from './desktop'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
 
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
       transport: 'electron',
       version: app.getVersion(),
       defaults: settingDefaultsFromEnv(env),
+      desktop: createDesktopPort(() => mainWindow),
       validateResponses: !app.isPackaged
     })
     registerIpc(backend)

@@ -343,6 +343,45 @@ export function createSimCommandService(deps: Deps) {
       )
     },
 
+    /**
+     * The SIM part of an accepted withdrawal (RULES.md §5 effects): to its §3 target, legal eCall kept.
+     * The withdrawal case is the authority for the request, so there is no caller check or contract
+     * effect here; the invariant is applied all the same.
+     */
+    async deactivateForWithdrawal(actor: Actor, request: { vin: string; caseId: string; targetState: SimState; emergencyCallLossNoted: boolean }): Promise<SimCommandResult> {
+      const action = 'sim.deactivate'
+      return withLock(request.vin, async () => {
+        const vehicle = await vehicles.get(request.vin)
+        const facts = await factsOf(actor, action, vehicle)
+        if (!isTargetStateAllowed(facts, request.targetState)) {
+          await refuse(actor, action, vehicle.vin, 'Refused: the vehicle has legal eCall or legal map data, so its SIM can never be fully deactivated.')
+        }
+        if (vehicle.simCommand?.status === 'pending') {
+          await refuse(actor, action, vehicle.vin, 'A SIM command for this vehicle is already pending.', undefined, 'conflict')
+        }
+        const now = clock.now()
+        const id = `SIM-${randomUUID()}`
+        const verification = { method: 'withdrawal-case', caseId: request.caseId }
+        const acknowledgement = { emergencyCallLoss: request.emergencyCallLossNoted, warningsReadOut: false, source: 'withdrawal' }
+        const result = await db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO sim_commands (id, vin, action, from_state, target_state, status, requested_at, deadline_at, agent_id, agent_name,
+               contract_effect, acknowledgement, reason, verification, assessment)
+             VALUES ($1, $2, 'deactivate', $3, $4, 'pending', $5, $6, $7, $8, 'none', $9, $10, $11, $12)`,
+            [id, vehicle.vin, vehicle.sim, request.targetState, now.toString(), deadlineFrom(now), actor.agent.id, actor.agent.displayName, JSON.stringify(acknowledgement), `withdrawal ${request.caseId}`, JSON.stringify(verification), JSON.stringify({ caseId: request.caseId })]
+          )
+          await audit.record(
+            { actor: actor.agent, action, vin: vehicle.vin, caseId: request.caseId, outcome: 'ok', reason: `withdrawal ${request.caseId}`, verification, details: { commandId: id, targetState: request.targetState, contractEffect: 'none', acknowledgement } },
+            tx
+          )
+          return { command: await commandDoc(tx, id) }
+        })
+        await notify()
+        dispatch({ id, vin: vehicle.vin, targetState: request.targetState, attempts: 1, deadlineAt: deadlineFrom(now) })
+        return result
+      })
+    },
+
     async reactivate(actor: Actor, request: ReactivateRequest): Promise<SimCommandResult> {
       const action = 'sim.reactivate'
       return withLock(request.vin, () =>

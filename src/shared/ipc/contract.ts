@@ -3,11 +3,14 @@ import type { ApiResult } from './errors'
 import {
   isoDate,
   market,
+  minorUnits,
+  refundMethod,
   role,
   simCommandDoc,
   simState,
   vehicleDoc,
   vinSchema,
+  withdrawalCaseDoc,
   type Role
 } from './schemas'
 
@@ -101,6 +104,23 @@ const auditRow = z.object({
 })
 
 const commandResult = z.object({ command: simCommandDoc })
+
+/** Names and addresses are printed exactly as typed, in any script; control characters are never text. */
+const printable = (max: number, multiline = false) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(max)
+    .refine((v) => !(multiline ? /[\u0000-\u0009\u000b-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v), 'contains a control character')
+
+const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, 'a case number like WD-2026-000042')
+
+const formSource = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('blank'), market, contract: z.enum(['connected', 'service-inclusive']) }),
+  z.strictObject({ source: z.literal('vehicle'), vin: vinSchema, purchaseId: z.string().max(64).optional() }),
+  z.strictObject({ source: z.literal('case'), caseId })
+])
 const actingRoles = ['dealer', 'hotline', 'supervisor'] as const
 
 export const contract = {
@@ -244,6 +264,72 @@ export const contract = {
     response: commandResult
   },
 
+  // ---- withdrawals (RULES.md §5) and the standard form (§9) ----
+  withdrawalRecord: {
+    channel: 'withdrawal:record',
+    access: actingRoles,
+    request: z
+      .strictObject({
+        vin: vinSchema,
+        idempotencyKey,
+        subject: z.enum(['connected', 'purchase']),
+        purchaseId: z.string().max(64).optional(),
+        noticeChannel: z.enum(['email', 'letter', 'phone', 'form']),
+        noticeSentAt: isoDate,
+        noticeReceivedAt: isoDate,
+        consumers: z.array(printable(120)).min(1, 'at least one consumer').max(2, 'at most two consumers'),
+        address: printable(400, true),
+        startRequested: z.boolean(),
+        serviceStartedAt: isoDate.optional(),
+        agentShare: minorUnits.nonnegative().optional(),
+        agentShareReason: shortText(500).optional(),
+        fullyPerformed: z.boolean().optional(),
+        decision: z.enum(['accept', 'refuse']),
+        note: shortText(500).optional(),
+        emergencyCallLossNoted: z.boolean().optional()
+      })
+      .refine((r) => r.subject !== 'purchase' || !!r.purchaseId, { message: 'choose the purchase that is withdrawn', path: ['purchaseId'] })
+      .refine((r) => r.noticeReceivedAt >= r.noticeSentAt, { message: 'the notice cannot be received before it was sent', path: ['noticeReceivedAt'] }),
+    response: z.object({ case: withdrawalCaseDoc, simCommandId: z.string().nullable() })
+  },
+  refundRecord: {
+    channel: 'refund:record',
+    access: ['hotline', 'supervisor'],
+    request: z.strictObject({
+      caseId,
+      idempotencyKey,
+      amount: minorUnits.positive('the amount must be more than zero'),
+      paidOn: isoDate,
+      method: refundMethod,
+      reference: shortText(80).optional()
+    }),
+    response: z.object({ case: withdrawalCaseDoc })
+  },
+  caseTimeline: {
+    channel: 'case:timeline',
+    access: 'agent',
+    request: z.strictObject({ caseId }),
+    response: z.array(z.object({ at: z.string(), agentName: z.string().nullable(), action: z.string(), outcome: z.string(), reason: z.string().nullable(), details: z.unknown() }))
+  },
+  formRender: {
+    channel: 'form:render',
+    access: 'agent',
+    request: formSource,
+    response: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), warnings: z.array(z.string()) })
+  },
+  formSave: {
+    channel: 'form:save',
+    access: 'agent',
+    request: formSource,
+    response: z.object({ path: z.string().nullable() })
+  },
+  formOpen: {
+    channel: 'form:open',
+    access: 'agent',
+    request: formSource,
+    response: z.object({ path: z.string() })
+  },
+
   // ---- settings and audit ----
   settingsGet: {
     channel: 'settings:get',
@@ -287,6 +373,7 @@ export type AgentSummary = z.output<typeof agentSummary>
 export type SettingsValues = z.output<typeof settingsValues>
 export type AuditRowDoc = z.output<typeof auditRow>
 export type CallerStatusDoc = z.output<typeof callerStatus>
+export type FormSource = z.output<typeof formSource>
 
 /** What `window.api` is, in Electron (preload) and in the harness (HTTP bridge) alike. */
 export type Api = {

@@ -149,4 +149,6 @@ export type ContractDoc = z.infer<typeof contractDoc>
 export type PurchaseDoc = z.infer<typeof purchaseDoc>
 export type SimCommandDoc = z.infer<typeof simCommandDoc>
 export type WithdrawalCaseDoc = z.infer<typeof withdrawalCaseDoc>
+export type NoticeChannel = z.infer<typeof noticeChannel>
+export type RefundMethod = z.infer<typeof refundMethod>
 export type VehicleDoc = z.infer<typeof vehicleDoc>
