@@ -4,7 +4,7 @@ import { addDays, assessWithdrawal } from '@shared/rules'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { eventually, startTestBackend, TEST_TODAY, type Caller, type TestBackend } from '../testing/backend'
 import { createVehicleService } from './vehicles'
-import { withdrawalInput } from './withdrawals'
+import { withdrawalInput } from '@shared/domain/withdrawal-input'
 
 /**
  * Withdrawal cases through the router (RULES.md §5): eligibility and money from the rules, the effects of
@@ -18,6 +18,12 @@ let supervisor: Caller
 const record = (i: number) => backend.fleet.records[i]!
 const customer = (i: number) => backend.fleet.customers.find((c) => c.id === record(i).vehicle.customerId)!
 const vehicle = (vin: string): Promise<VehicleDoc> => createVehicleService(backend.db).get(vin)
+
+function inputOf(v: VehicleDoc, details: Parameters<typeof withdrawalInput>[1]) {
+  const result = withdrawalInput(v, details, null)
+  if (!result.ok) throw new Error(result.message)
+  return result.input
+}
 
 function notice(i: number, extra: Record<string, unknown> = {}) {
   const c = customer(i)
@@ -47,7 +53,7 @@ describe('recording a withdrawal', () => {
   it('DK GTC 14 — in time: the contract is withdrawn, the SIM goes to ECALL_ONLY, all payments are owed back', async () => {
     const r = record(0)
     const before = await vehicle(r.vehicle.vin)
-    const expected = assessWithdrawal(withdrawalInput(before, notice(0), null))
+    const expected = assessWithdrawal(inputOf(before, notice(0)))
     const { case: c, simCommandId } = await hotline.call('withdrawalRecord', notice(0))
     expect(c).toMatchObject({ decision: 'accepted', status: 'refund-due', refund: r.contract!.paid, charge: 0, refundDueBy: expected.refundDueBy, deadline: expected.deadline })
     expect(c.id).toMatch(/^WD-2026-\d{6}$/)
@@ -89,7 +95,7 @@ describe('recording a withdrawal', () => {
     const r = record(2)
     const purchase = r.purchases.find((p) => p.kind === 'service-inclusive')!
     const request = notice(2, { subject: 'purchase', purchaseId: purchase.id, startRequested: true })
-    const expected = assessWithdrawal(withdrawalInput(await vehicle(r.vehicle.vin), request, null))
+    const expected = assessWithdrawal(inputOf(await vehicle(r.vehicle.vin), request))
     expect(expected.charge).toBeGreaterThan(0)
     const { case: c, simCommandId } = await hotline.call('withdrawalRecord', request)
     expect(c).toMatchObject({ contractKind: 'service-inclusive', charge: expected.charge, refund: purchase.paid - expected.charge })

@@ -1,6 +1,7 @@
 import { toVehicleFacts } from '@shared/domain/facts'
-import type { NoticeChannel, PurchaseDoc, VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
-import { addMonths, assessWithdrawal, daysBetween, deactivationTarget, type WithdrawalAssessmentDetail, type WithdrawalAssessmentInput } from '@shared/rules'
+import { withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
+import type { VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
+import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail, type WithdrawalAssessmentInput, type WithdrawalRecipient } from '@shared/rules'
 import type { Clock } from '../config'
 import type { Database } from '../db/database'
 import type { Audit } from './audit'
@@ -19,21 +20,7 @@ import { currentRevision, type VehicleService } from './vehicles'
  * the SIM command service, and leaves a refund owed until it is paid. A refusal is recorded with its
  * reason and changes nothing on the vehicle. Both are audited.
  */
-export interface WithdrawalDetails {
-  vin: string
-  subject: 'connected' | 'purchase'
-  purchaseId?: string | undefined
-  noticeChannel: Exclude<NoticeChannel, 'sim-request'>
-  noticeSentAt: string
-  noticeReceivedAt: string
-  consumers: string[]
-  address: string
-  startRequested: boolean
-  serviceStartedAt?: string | undefined
-  agentShare?: number | undefined
-  agentShareReason?: string | undefined
-  fullyPerformed?: boolean | undefined
-}
+export type { WithdrawalDetails }
 
 export interface RecordWithdrawalRequest extends WithdrawalDetails {
   idempotencyKey: string
@@ -72,51 +59,11 @@ const REFUSAL_TEXT: Record<NonNullable<WithdrawalAssessmentDetail['refusal']>, s
   late: 'The notice was sent after the withdrawal period ended.'
 }
 
-/** The inputs of RULES-API `assessWithdrawal` for a case on this vehicle (the same mapping the renderer previews with). */
-export function withdrawalInput(vehicle: VehicleDoc, details: WithdrawalDetails, recipient: WithdrawalAssessmentInput['recipient'] | null): WithdrawalAssessmentInput {
-  const contract = vehicle.contract
-  if (!contract) throw new ServiceError('refused', 'This vehicle has no MINI Connected contract on record.')
-  let purchase: PurchaseDoc | undefined
-  if (details.subject === 'purchase') {
-    purchase = vehicle.purchases.find((p) => p.id === details.purchaseId)
-    if (!purchase) throw new ServiceError('not-found', 'That purchase is not on this vehicle.')
-  }
-  const base = {
-    market: vehicle.market,
-    customer: contract.customer,
-    noticeSentAt: details.noticeSentAt,
-    noticeReceivedAt: details.noticeReceivedAt,
-    startRequested: details.startRequested,
-    ...(details.fullyPerformed ? { fullyPerformed: true } : {}),
-    ...(details.agentShare !== undefined ? { agentShare: details.agentShare } : {}),
-    ...(recipient ? { recipient } : {})
-  }
-  if (purchase) {
-    const termDays = purchase.termMonths ? daysBetween(purchase.purchasedAt, addMonths(purchase.purchasedAt, purchase.termMonths)) : undefined
-    return {
-      ...base,
-      contract: purchase.kind === 'service-inclusive' ? 'service-inclusive' : 'connected',
-      channel: purchase.channel,
-      concludedAt: purchase.purchasedAt,
-      currency: purchase.currency,
-      price: purchase.price,
-      paid: purchase.paid,
-      // SI 2.10: a package is activated as soon as it is paid; a store service starts when bought.
-      ...(details.startRequested ? { serviceStartedAt: details.serviceStartedAt ?? purchase.purchasedAt } : {}),
-      ...(termDays !== undefined ? { termDays } : {})
-    }
-  }
-  return {
-    ...base,
-    contract: 'connected',
-    channel: contract.channel,
-    concludedAt: contract.concludedAt,
-    ...(contract.instructionsGiven ? (contract.instructionsReceivedAt ? { instructionsReceivedAt: contract.instructionsReceivedAt } : {}) : { instructionsReceivedAt: null }),
-    currency: contract.currency,
-    price: contract.price,
-    paid: contract.paid,
-    ...(details.startRequested && details.serviceStartedAt ? { serviceStartedAt: details.serviceStartedAt } : {})
-  }
+/** The shared mapping, with its refusals as service errors. */
+function inputFor(vehicle: VehicleDoc, details: WithdrawalDetails, recipient: WithdrawalRecipient | null): WithdrawalAssessmentInput {
+  const result = withdrawalInput(vehicle, details, recipient)
+  if (!result.ok) throw new ServiceError(result.code === 'no-purchase' ? 'not-found' : 'refused', result.message)
+  return result.input
 }
 
 export function createWithdrawalService(deps: Deps) {
@@ -159,7 +106,7 @@ async function recordNow(actor: Actor, request: RecordWithdrawalRequest): Promis
     if (open) return refuse(actor, vehicle.vin, open.id, `Case ${open.id} is already open for this contract.`, 'conflict')
 
     const recipient = recipientFor(vehicle.market)
-    const input = withdrawalInput(vehicle, request, recipient)
+    const input = inputFor(vehicle, request, recipient)
     const assessment = assessWithdrawal(input) as WithdrawalAssessmentDetail
     if (request.decision === 'accept' && !assessment.eligible) {
       return refuse(actor, vehicle.vin, null, `Refused: ${REFUSAL_TEXT[assessment.refusal ?? 'late']} Record the withdrawal as refused instead.`)

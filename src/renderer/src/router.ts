@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import AuditView from './views/AuditView.vue'
+import CasesView from './views/CasesView.vue'
+import CaseView from './views/CaseView.vue'
 import SearchView from './views/SearchView.vue'
 import SettingsView from './views/SettingsView.vue'
 import VehicleView from './views/VehicleView.vue'
@@ -10,6 +12,8 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'search', component: SearchView },
     { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
+    { path: '/cases', name: 'cases', component: CasesView },
+    { path: '/vehicle/:vin/case/:caseId', name: 'case', component: CaseView, props: true },
     // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
     { path: '/audit', name: 'audit', component: AuditView },
     { path: '/settings', name: 'settings', component: SettingsView }

@@ -112,7 +112,8 @@ const printable = (max: number, multiline = false) =>
     .trim()
     .min(1, 'required')
     .max(max)
-    .refine((v) => !(multiline ? /[\u0000-\u0009\u000b-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v), 'contains a control character')
+    // \p{Cc} is every control character; a multi-line field keeps its line breaks.
+    .refine((v) => !/\p{Cc}/u.test(multiline ? v.replace(/\n/g, '') : v), 'contains a control character')
 
 const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, 'a case number like WD-2026-000042')
 
