@@ -1,4 +1,4 @@
-import type { ServicePurchase, VehicleFacts } from '../rules'
+import { daysBetween, type ServicePurchase, type VehicleFacts } from '../rules'
 import type { VehicleDoc } from '../ipc/schemas'
 
 /**
@@ -26,9 +26,35 @@ export function toVehicleFacts(doc: VehicleDoc): VehicleFacts | null {
   }
 }
 
-/** Store purchases as the rules' service-validity input (withdrawn purchases grant nothing). */
-export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'>): ServicePurchase[] {
-  return doc.purchases
+/**
+ * DK/SE basic services come with the MINI Connected contract, indefinite (DK GTC 8.2, SE GTC 8.3), on the
+ * equipment that carries them (DK/SE service descriptions). Names as in the service catalogues.
+ */
+const DK_SE_BASIC_SERVICES: Record<string, string> = {
+  '6AE': 'Teleservices',
+  '6AC': 'Intelligent Emergency Call',
+  '6AF': 'Emergency Call (legal eCall)'
+}
+
+/**
+ * The rules' service-validity input for a vehicle: store purchases (withdrawn ones grant nothing) and,
+ * in DK and SE, the contract's basic services, which end with the contract.
+ */
+export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'> & Partial<Pick<VehicleDoc, 'market' | 'equipment' | 'contract'>>): ServicePurchase[] {
+  const bought: ServicePurchase[] = doc.purchases
     .filter((p) => p.status !== 'withdrawn')
     .map((p) => ({ code: p.code, name: p.name, purchasedAt: p.purchasedAt, ...(p.termMonths ? { termMonths: p.termMonths } : {}) }))
+  const contract = doc.contract
+  if ((doc.market !== 'DK' && doc.market !== 'SE') || !contract || contract.status === 'withdrawn' || !doc.equipment) return bought
+  const basic = doc.equipment.flatMap((code): ServicePurchase[] => {
+    const name = DK_SE_BASIC_SERVICES[code]
+    if (!name) return []
+    const ends = contract.terminationEffectiveOn
+    return [
+      ends
+        ? { code, name, purchasedAt: contract.concludedAt, termDays: Math.max(0, daysBetween(contract.concludedAt, ends) - 1) }
+        : { code, name, purchasedAt: contract.concludedAt, basic: true }
+    ]
+  })
+  return [...basic, ...bought]
 }

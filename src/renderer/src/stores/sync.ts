@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { ApiFailure } from '@shared/ipc/errors'
 import { call } from '../api/client'
 import { cacheDb } from '../cache/db'
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../cache/sync'
@@ -15,6 +16,16 @@ export const useSyncStore = defineStore('sync', () => {
   const ready = ref(false)
   let engine: SyncEngine | null = null
   let unsubscribe: (() => void) | null = null
+  let retry: ReturnType<typeof setTimeout> | null = null
+
+  /** While main is unreachable, try again now and then: the banner goes away by itself when it is back. */
+  function retryLater(): void {
+    if (retry) return
+    retry = setTimeout(() => {
+      retry = null
+      void sync()
+    }, 10_000)
+  }
 
   function getEngine(): SyncEngine {
     engine ??= createSyncEngine(cacheDb(), { syncChanges: (r) => call('syncChanges', r) })
@@ -29,9 +40,15 @@ export const useSyncStore = defineStore('sync', () => {
       lastError.value = null
       lastSyncedAt.value = new Date().toISOString()
     } catch (error) {
-      // Lookups keep working from the cache; only freshness is lost. Say so, and try again later.
-      state.value = 'offline'
       lastError.value = error instanceof Error ? error.message : String(error)
+      if (error instanceof ApiFailure && error.code !== 'unavailable') {
+        // Signed out, say: not a connection problem; the next sign-in syncs again.
+        state.value = 'idle'
+      } else {
+        // Lookups keep working from the cache; only freshness is lost. Say so, and try again later.
+        state.value = 'offline'
+        retryLater()
+      }
     } finally {
       ready.value = true
     }
@@ -41,12 +58,15 @@ export const useSyncStore = defineStore('sync', () => {
     state.value = 'syncing'
     progress.value = null
     try {
+      // Never wipe the offline copy while main cannot refill it: check it answers first.
+      await call('appInfo', {})
       await getEngine().rebuild((p) => (progress.value = p))
       state.value = 'idle'
       lastError.value = null
     } catch (error) {
       state.value = 'offline'
       lastError.value = error instanceof Error ? error.message : String(error)
+      retryLater()
     }
   }
 
