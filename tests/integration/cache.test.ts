@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '@main/backend'
 import { systemClock } from '@main/config'
 import { silentLogger } from '@main/logger'
-import { CacheDatabase } from '@renderer/cache/db'
+import { CacheDatabase, PUT_SLICE } from '@renderer/cache/db'
 import { searchVehicles } from '@renderer/cache/search'
-import { createSyncEngine, type SyncSource } from '@renderer/cache/sync'
+import { COMPACT_AFTER, COMPACT_RUN, createSyncEngine, FIRST_BATCH, MAX_BATCH, type SyncSource } from '@renderer/cache/sync'
 import { generateFleet } from '@shared/fleet/generate'
 import type { Request, Response } from '@shared/ipc/contract'
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Sync needs a signed-in session like every other non-public call.
   const signedIn = await backend.router.handle('auth:sign-in', { username: 'hotline', password: 'demo-hotline' }, { transport: 'harness', sessionId: 't' })
   if (!signedIn.ok) throw new Error(signedIn.error.message)
-})
+}, 60_000)
 afterAll(() => backend.close())
 beforeEach(async () => {
   cache = new CacheDatabase(`cache-${Math.random()}`)
@@ -81,6 +81,94 @@ describe('sync engine', () => {
     failAfter = Infinity
     expect(await engine.sync()).toBe(SIZE - 60)
     expect(await cache.vehicles.count()).toBe(SIZE)
+  })
+
+  it('asks for the next batch while writing one, and applies the batches in order', async () => {
+    const events: string[] = []
+    const recording: SyncSource = {
+      async syncChanges(request) {
+        events.push(`request ${request.cursor}`)
+        return source.syncChanges(request)
+      }
+    }
+    const engine = createSyncEngine(cache, recording, { batchSize: 25 })
+    expect(await engine.sync((p) => events.push(`applied ${p.cursor}`))).toBe(SIZE)
+    const requested = events.filter((e) => e.startsWith('request')).map((e) => Number(e.split(' ')[1]))
+    const applied = events.filter((e) => e.startsWith('applied')).map((e) => Number(e.split(' ')[1]))
+    // Each request starts where the previous batch ends, and batches are applied in that order.
+    expect(requested).toEqual([0, ...applied.slice(0, -1)])
+    expect(applied).toEqual([...applied].sort((a, b) => a - b))
+    // Pipelined: the request for batch k+1 goes out before batch k is applied.
+    for (const cursor of applied.slice(0, -1)) {
+      expect(events.indexOf(`request ${cursor}`)).toBeLessThan(events.indexOf(`applied ${cursor}`))
+    }
+    expect(await cache.vehicles.count()).toBe(SIZE)
+    expect(await engine.cursor()).toBe(applied[applied.length - 1])
+  })
+
+  it('starts with a small request and doubles it up to the largest', async () => {
+    const docs = (await source.syncChanges({ cursor: 0, limit: SIZE })).vehicles
+    const limits: number[] = []
+    let served = 0
+    const trickle: SyncSource = {
+      async syncChanges({ limit = 0 }) {
+        limits.push(limit)
+        const vehicles = docs.slice(served, served + 10)
+        served += vehicles.length
+        return { vehicles, deletedVins: [], cursor: served, head: SIZE, hasMore: served < SIZE }
+      }
+    }
+    expect(await createSyncEngine(cache, trickle).sync()).toBe(SIZE)
+    const expected = [FIRST_BATCH]
+    while (expected.length < limits.length) expected.push(Math.min(MAX_BATCH, expected[expected.length - 1]! * 2))
+    expect(limits).toEqual(expected)
+    expect(limits[limits.length - 1]).toBe(MAX_BATCH)
+  })
+
+  it('applies a batch all or nothing: a write failing part-way keeps the batches before and their cursor', async () => {
+    const docs = (await source.syncChanges({ cursor: 0, limit: SIZE })).vehicles
+    // A second batch larger than one bulkPut chunk, whose last chunk cannot be stored (no key).
+    const big = Array.from({ length: PUT_SLICE * 2 + 100 }, (_, i) => ({ ...docs[i % docs.length]!, vin: `WMWTEST${String(i).padStart(10, '0')}` }))
+    let broken = true
+    const crashing: SyncSource = {
+      async syncChanges({ cursor }) {
+        if (cursor === 0) return { vehicles: docs, deletedVins: [], cursor: 1_000, head: 2_000, hasMore: true }
+        const vehicles = broken ? big.map((v, i) => (i === big.length - 5 ? { ...v, vin: undefined as unknown as string } : v)) : big
+        return { vehicles, deletedVins: [], cursor: 2_000, head: 2_000, hasMore: false }
+      }
+    }
+    const engine = createSyncEngine(cache, crashing)
+    await expect(engine.sync()).rejects.toThrow()
+    expect(await cache.vehicles.count()).toBe(SIZE)
+    expect(await engine.cursor()).toBe(1_000)
+    broken = false
+    expect(await engine.sync()).toBe(big.length)
+    expect(await cache.vehicles.count()).toBe(SIZE + big.length)
+    expect(await engine.cursor()).toBe(2_000)
+  })
+
+  it('compacts the name index after a long run, and once enough small runs have added to it', async () => {
+    // A run of fewer than COMPACT_RUN batches leaves its chunks; a long one merges them.
+    const batch = Math.ceil(SIZE / (COMPACT_RUN - 1))
+    const engine = createSyncEngine(cache, source, { batchSize: batch })
+    await engine.sync()
+    expect((await cache.meta.get('nameChunks'))?.value).toBe(Math.ceil(SIZE / batch))
+    const rows = await cache.nameIndex.count()
+    const long = new CacheDatabase(`cache-${Math.random()}`)
+    await createSyncEngine(long, source, { batchSize: 10 }).sync()
+    expect((await long.meta.get('nameChunks'))?.value).toBe(0)
+    expect(await long.nameIndex.count()).toBe(new Set((await long.nameIndex.toArray()).map((r) => r.bucket)).size)
+    expect((await searchVehicles(long, 'sjob gor')).results.length).toBeGreaterThan(0)
+
+    await cache.meta.put({ key: 'nameChunks', value: COMPACT_AFTER })
+    const vin = fleet.records[11]!.vehicle.vin
+    await backend.db.query('UPDATE vehicles SET plate = plate WHERE vin = $1', [vin])
+    expect(await engine.sync()).toBe(1)
+    expect((await cache.meta.get('nameChunks'))?.value).toBe(0)
+    const buckets = new Set((await cache.nameIndex.toArray()).map((r) => r.bucket))
+    expect(await cache.nameIndex.count()).toBe(buckets.size)
+    expect(buckets.size).toBeLessThan(rows)
+    expect((await searchVehicles(cache, 'sjob gor')).results.length).toBeGreaterThan(0)
   })
 
   it('rebuilds from nothing', async () => {
@@ -132,5 +220,28 @@ describe('lookups in the cache', () => {
     const outcome = await searchVehicles(cache, fleet.records[2]!.vehicle.vin.slice(0, 15))
     expect(outcome.vinProblem?.reason).toBe('length')
     expect(outcome.vinProblem?.message).toContain('15')
+  })
+})
+
+// Last: these change the backend's fleet, which the tests above count on.
+describe('deletions', () => {
+  it('removes from the cache a vehicle deleted in main, and a new cache never sees it', async () => {
+    const engine = createSyncEngine(cache, source)
+    await engine.sync()
+    const vin = fleet.records[SIZE - 3]!.vehicle.vin
+    expect(await cache.vehicles.get(vin)).toBeDefined()
+    await backend.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM purchases WHERE vin = $1', [vin])
+      await tx.query('DELETE FROM contracts WHERE vin = $1', [vin])
+      await tx.query('DELETE FROM vehicles WHERE vin = $1', [vin])
+    })
+    expect(await engine.sync()).toBe(1)
+    expect(await cache.vehicles.get(vin)).toBeUndefined()
+    expect((await searchVehicles(cache, vin)).results).toEqual([])
+    expect(await cache.vehicles.count()).toBe(SIZE - 1)
+
+    const fresh = new CacheDatabase(`cache-${Math.random()}`)
+    expect(await createSyncEngine(fresh, source).sync()).toBe(SIZE)
+    expect(await fresh.vehicles.count()).toBe(SIZE - 1)
   })
 })

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { nameTokens, plateKey } from '@shared/search/fold'
 
@@ -9,29 +9,142 @@ import { nameTokens, plateKey } from '@shared/search/fold'
 export interface CachedVehicle extends VehicleDoc {
   /** Plate without spaces or dashes, upper case: the plate index. */
   plateKey: string
-  /** Folded words of the customer's and company's names: the name index (multi-entry). */
+  /** Folded words of the customer's and company's names: what name lookups match against. */
   nameKeys: string[]
 }
 
 export interface MetaRow {
-  key: 'cursor' | 'head' | 'syncedAt'
+  /** `nameChunks`: name-index chunks written since the index was last compacted. */
+  key: 'cursor' | 'head' | 'syncedAt' | 'nameChunks'
   value: number | string
+}
+
+/**
+ * The name index: for each bucket (the first two letters of a name word) and each write (`chunk`), the
+ * vehicles written then, listed under each of their name words in that bucket. A name lookup reads the
+ * few rows of its words' buckets instead of thousands of index entries: in IndexedDB every index entry
+ * costs a write during the sync and a step when read, and a fleet's names repeat (a surname is shared
+ * by thousands of vehicles), so a multi-entry index on words made both the sync and the lookups of
+ * several words slow.
+ *
+ * Rows are only ever added with the vehicles they list, in the same transaction, so every stored vehicle
+ * is listed under its current words. A vehicle renamed or deleted stays listed under old words until the
+ * next compaction: lookups check every candidate against its record.
+ */
+export interface NameIndexRow {
+  bucket: string
+  chunk: number
+  /** [word, VINs of the vehicles with that name word] */
+  postings: [string, string[]][]
 }
 
 export class CacheDatabase extends Dexie {
   vehicles!: EntityTable<CachedVehicle, 'vin'>
   meta!: EntityTable<MetaRow, 'key'>
+  nameIndex!: Table<NameIndexRow, [string, number]>
 
   constructor(name = 'mini-backoffice-cache') {
     // Relaxed durability: a committed batch need not be flushed to disk before the next one starts. The
     // cache is a replica that can be rebuilt at any time, and a batch and its cursor are still written
     // atomically, so losing the last batches to a power cut only means pulling them again.
     super(name, { chromeTransactionDurability: 'relaxed' })
-    // Versioned schema: a later version adds tables or indexes with an upgrade, never edits this one.
+    // Versioned schema: a later version adds tables or indexes with an upgrade, never edits an earlier one.
     this.version(1).stores({
       vehicles: 'vin, shortVin, plateKey, *nameKeys',
       meta: 'key'
     })
+    // 2: names are looked up in the name index instead of a multi-entry index on every name word.
+    this.version(2)
+      .stores({
+        vehicles: 'vin, shortVin, plateKey',
+        nameIndex: '[bucket+chunk]'
+      })
+      .upgrade((tx) => indexExistingNames(tx))
+  }
+}
+
+/** The name-index bucket of a word, and of a typed word prefix of two letters or more. */
+export function nameBucket(word: string): string {
+  return word.slice(0, 2)
+}
+
+/** The name-index rows listing these vehicles under their words, as chunk `chunk`. */
+export function nameIndexRows(records: readonly CachedVehicle[], chunk: number): NameIndexRow[] {
+  const buckets = new Map<string, Map<string, string[]>>()
+  for (const v of records) {
+    for (const word of v.nameKeys) {
+      const bucket = nameBucket(word)
+      let words = buckets.get(bucket)
+      if (!words) buckets.set(bucket, (words = new Map()))
+      const vins = words.get(word)
+      if (vins) vins.push(v.vin)
+      else words.set(word, [v.vin])
+    }
+  }
+  return [...buckets].map(([bucket, words]) => ({ bucket, chunk, postings: [...words] }))
+}
+
+/** Records per bulkPut in `putVehicles`. */
+export const PUT_SLICE = 500
+
+/**
+ * Stores vehicles and lists them in the name index, as chunk `chunk` (unique per write: the sync uses
+ * the batch's cursor). Must run inside a read-write transaction on `vehicles` and `nameIndex`. The
+ * records are put in slices with two in flight: IndexedDB stores one while the main thread clones the
+ * next, and the main thread is never busy for more than one slice, so typing stays responsive.
+ */
+export async function putVehicles(db: CacheDatabase, records: readonly CachedVehicle[], chunk: number, slice = PUT_SLICE): Promise<void> {
+  let inFlight: Promise<unknown> | null = null
+  for (let i = 0; i < records.length; i += slice) {
+    const put = db.vehicles.bulkPut(records.slice(i, i + slice))
+    put.catch(() => undefined)
+    if (inFlight) await inFlight
+    inFlight = put
+  }
+  if (inFlight) await inFlight
+  if (records.length) await db.nameIndex.bulkPut(nameIndexRows(records, chunk))
+}
+
+/**
+ * Merges the name index into one row per bucket, each VIN once per word. With `dropMissing`, also drops
+ * the VINs no longer in the cache (this reads every key of the vehicles table: done now and then).
+ */
+export async function compactNameIndex(db: CacheDatabase, options: { dropMissing?: boolean } = {}): Promise<void> {
+  await db.transaction('rw', [db.nameIndex, db.vehicles, db.meta], async () => {
+    const present = options.dropMissing ? new Set(await db.vehicles.toCollection().primaryKeys()) : null
+    const merged = new Map<string, Map<string, Set<string>>>()
+    for (const row of await db.nameIndex.toArray()) {
+      let words = merged.get(row.bucket)
+      if (!words) merged.set(row.bucket, (words = new Map()))
+      for (const [word, vins] of row.postings) {
+        let set = words.get(word)
+        if (!set) words.set(word, (set = new Set()))
+        for (const vin of vins) if (!present || present.has(vin)) set.add(vin)
+      }
+    }
+    await db.nameIndex.clear()
+    await db.nameIndex.bulkPut(
+      [...merged].map(([bucket, words]) => ({
+        bucket,
+        chunk: 0,
+        postings: [...words].filter(([, vins]) => vins.size).map(([word, vins]): [string, string[]] => [word, [...vins]])
+      }))
+    )
+    await db.meta.put({ key: 'nameChunks', value: 0 })
+  })
+}
+
+/** Version 2 upgrade: lists the vehicles already cached in the new name index, a page at a time. */
+async function indexExistingNames(tx: Transaction): Promise<void> {
+  const vehicles = tx.table<CachedVehicle, string>('vehicles')
+  const index = tx.table<NameIndexRow, [string, number]>('nameIndex')
+  const PAGE = 5_000
+  let page = await vehicles.orderBy(':id').limit(PAGE).toArray()
+  for (let n = 1; page.length; n++) {
+    // Negative chunks: never the cursor of a later sync batch.
+    await index.bulkPut(nameIndexRows(page, -n))
+    if (page.length < PAGE) break
+    page = await vehicles.where(':id').above(page[page.length - 1]!.vin).limit(PAGE).toArray()
   }
 }
 

@@ -1,6 +1,7 @@
+import Dexie from 'dexie'
 import { validateVin } from '@shared/rules'
 import { nameTokens, plateKey } from '@shared/search/fold'
-import type { CacheDatabase, CachedVehicle } from './db'
+import { nameBucket, type CacheDatabase, type CachedVehicle } from './db'
 
 export interface SearchOutcome {
   results: CachedVehicle[]
@@ -55,74 +56,45 @@ export async function searchVehicles(db: CacheDatabase, raw: string, limit = 50)
   return { results: results.slice(0, limit), truncated: results.length > limit, vinProblem }
 }
 
-/** How the name lookup of several words reads the index (exported so tests can reach every path). */
-export const nameSearchTuning = {
-  /**
-   * Records of the longest word read first and filtered by the others: when the other words are common,
-   * enough matches are in them; when the longest word is rare, they are all of its vehicles.
-   */
-  firstPage: 256,
-  /**
-   * Most primary keys read per word when intersecting sparse matches. A prefix that matches more vehicles
-   * (one or two letters) is checked on the surviving records instead of being intersected.
-   */
-  keysCap: 6_000
-}
-
 /**
- * Every word typed must prefix some word of the name. A typed word that begins another typed word adds
- * nothing ("an anders" is "anders"); the longest word drives the index, in its order.
+ * Every word typed must prefix some word of the name (case and accents ignored, any order). A typed word
+ * that begins another typed word adds nothing ("an anders" is "anders").
+ *
+ * Each word's candidates come from the name index (the rows of its bucket), in index order; the
+ * candidates of the longest word that all the others also list are checked against their records (the
+ * index may still list a renamed or deleted vehicle under an old word), a page at a time, until `limit`
+ * match.
  */
 async function byName(db: CacheDatabase, tokens: string[], limit: number): Promise<CachedVehicle[]> {
   const words = [...new Set(tokens)]
     .sort((a, b) => b.length - a.length)
     .filter((word, i, all) => !all.some((other, j) => j < i && other.startsWith(word)))
-  const [driver, ...rest] = words as [string, ...string[]]
-  const range = db.vehicles.where('nameKeys')
-
-  if (!rest.length) {
-    // One word: the first `limit` distinct vehicles of its index range, in one read. A vehicle appears
-    // once per name word that starts with the prefix, so read a little more, and more again if needed.
-    for (let page = limit + 8; ; page *= 4) {
-      const rows = await range.startsWith(driver).limit(page).toArray()
-      const unique = distinct(rows)
-      if (unique.length >= limit || rows.length < page) return unique.slice(0, limit)
-    }
-  }
-
-  const matches = (v: CachedVehicle) => rest.every((t) => v.nameKeys.some((k) => k.startsWith(t)))
-
-  // 1. The driver's first records, filtered: enough when matches are dense or the driver rare.
-  const { firstPage, keysCap } = nameSearchTuning
-  const first = await range.startsWith(driver).limit(firstPage).toArray()
-  const dense = distinct(first).filter(matches)
-  if (dense.length >= limit || first.length < firstPage) return dense.slice(0, limit)
-
-  // 2. Sparse matches among many vehicles: intersect the words' primary keys, read only the survivors.
-  const lists = await Promise.all(words.map((w) => range.startsWith(w).limit(keysCap).primaryKeys()))
-  const complete = lists.map((keys) => keys.length < keysCap)
-  if (!complete.some(Boolean)) return walk(db, driver, matches, limit)
-  const order = complete.indexOf(true)
-  const others = lists.filter((_, i) => i !== order && complete[i]).map((keys) => new Set(keys))
-  const candidates = [...new Set(lists[order])].filter((vin) => others.every((set) => set.has(vin)))
-  // The survivors are checked on their records: words whose keys were capped are only checked there.
+  const lists = await Promise.all(words.map((word) => vinsUnder(db, word)))
+  const others = lists.slice(1).map((vins) => new Set(vins))
+  const candidates = lists[0]!.filter((vin) => others.every((set) => set.has(vin)))
+  const matches = (v: CachedVehicle) => words.every((w) => v.nameKeys.some((k) => k.startsWith(w)))
   const out: CachedVehicle[] = []
   for (let i = 0; i < candidates.length && out.length < limit; i += limit) {
     for (const v of await db.vehicles.bulkGet(candidates.slice(i, i + limit))) {
-      if (v && matches(v) && out.length < limit) out.push(v)
+      if (v && out.length < limit && matches(v)) out.push(v)
     }
   }
   return out
 }
 
-/** Every word very common: walk the driver's index with a cursor until enough match. */
-function walk(db: CacheDatabase, driver: string, matches: (v: CachedVehicle) => boolean, limit: number): Promise<CachedVehicle[]> {
-  return db.vehicles.where('nameKeys').startsWith(driver).distinct().filter(matches).limit(limit).toArray()
-}
-
-function distinct(rows: CachedVehicle[]): CachedVehicle[] {
+/** VINs listed in the name index under a word starting with `prefix`, each once, in index order. */
+async function vinsUnder(db: CacheDatabase, prefix: string): Promise<string[]> {
+  // A prefix of two letters or more lies in one bucket; a single letter spans the buckets it begins.
+  const bucket = nameBucket(prefix)
+  const upper = prefix.length >= 2 ? bucket : `${bucket}\uffff`
+  const rows = await db.nameIndex.where('[bucket+chunk]').between([bucket, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray()
   const seen = new Set<string>()
-  return rows.filter((v) => !seen.has(v.vin) && seen.add(v.vin))
+  for (const row of rows) {
+    for (const [word, vins] of row.postings) {
+      if (word.startsWith(prefix)) for (const vin of vins) seen.add(vin)
+    }
+  }
+  return [...seen]
 }
 
 /** Ten or more letters and digits, some of them digits, that matched nothing: most likely a VIN. */

@@ -1,5 +1,5 @@
 import type { Request, Response } from '@shared/ipc/contract'
-import { toCached, type CacheDatabase, type CachedVehicle } from './db'
+import { compactNameIndex, putVehicles, toCached, type CacheDatabase } from './db'
 
 export interface SyncProgress {
   received: number
@@ -21,26 +21,27 @@ export interface SyncOptions {
 
 type Batch = Response<'syncChanges'>
 
-/** Small first request: the pipeline starts and the first results are there within a few hundred ms. */
+/** Small first request: the pipeline starts, and the first vehicles are searchable, within moments. */
 export const FIRST_BATCH = 500
 /**
  * Largest request. Bigger batches mean fewer round trips and transactions (and fewer re-runs of live
- * queries on the table), but a longer main-thread pause to parse each response; 4 000 vehicles are
+ * queries on the table), but a longer main-thread pause to parse each response: 4 000 vehicles are
  * about 4 MB of JSON.
  */
 export const MAX_BATCH = 4_000
 /**
- * Records per bulkPut inside a batch's transaction, two in flight: IndexedDB works on one chunk while
- * the main thread clones the next, and the main thread is never busy for more than one chunk at a time,
- * so typing stays responsive during a sync.
+ * The name index gains a chunk per batch. A run that wrote at least COMPACT_RUN chunks (a first fill,
+ * a rebuild) merges them at the end, so that a lookup reads one row per bucket; when COMPACT_AFTER
+ * chunks have piled up from small incremental runs, the merge also drops VINs no longer cached.
  */
-export const PUT_CHUNK = 500
+export const COMPACT_RUN = 8
+export const COMPACT_AFTER = 256
 
 /**
  * Pulls changes since the cache's cursor in batches; each batch and the cursor that follows it are
  * written in one Dexie transaction, so a crash mid-sync resumes from the last whole batch and never
  * skips or half-applies one. Pipelined: the request for batch n+1 is in flight while batch n is being
- * written, so main builds the next batch while IndexedDB stores this one. Batches are still applied
+ * written, so main builds the next batch while IndexedDB stores this one; batches are still applied
  * strictly in order. Concurrent requests coalesce into one run plus at most one follow-up.
  */
 export function createSyncEngine(db: CacheDatabase, source: SyncSource, options: SyncOptions = {}) {
@@ -48,34 +49,29 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
   let running: Promise<number> | null = null
   let again = false
 
-  async function cursor(): Promise<number> {
-    const row = await db.meta.get('cursor')
+  async function meta(key: 'cursor' | 'nameChunks'): Promise<number> {
+    const row = await db.meta.get(key)
     return typeof row?.value === 'number' ? row.value : 0
   }
 
   function fetchBatch(at: number, limit: number): Promise<Batch> {
     const pending = source.syncChanges({ cursor: at, limit })
-    // A prefetch may fail while the previous batch is being written: that error is raised when the batch
-    // is awaited, not reported as unhandled in between.
+    // A prefetch may fail while the previous batch is being written: its error is raised when the
+    // batch is awaited, not reported as unhandled in between.
     pending.catch(() => undefined)
     return pending
   }
 
-  async function write(batch: Batch, records: CachedVehicle[]): Promise<void> {
-    await db.transaction('rw', db.vehicles, db.meta, async () => {
-      let inFlight: Promise<unknown> | null = null
-      for (let i = 0; i < records.length; i += PUT_CHUNK) {
-        const put = db.vehicles.bulkPut(records.slice(i, i + PUT_CHUNK))
-        put.catch(() => undefined)
-        if (inFlight) await inFlight
-        inFlight = put
-      }
-      if (inFlight) await inFlight
+  async function write(batch: Batch, chunks: number): Promise<void> {
+    const records = batch.vehicles.map(toCached)
+    await db.transaction('rw', [db.vehicles, db.nameIndex, db.meta], async () => {
+      await putVehicles(db, records, batch.cursor)
       if (batch.deletedVins.length) await db.vehicles.bulkDelete(batch.deletedVins)
       await db.meta.bulkPut([
         { key: 'cursor', value: batch.cursor },
         { key: 'head', value: batch.head },
-        { key: 'syncedAt', value: new Date().toISOString() }
+        { key: 'syncedAt', value: new Date().toISOString() },
+        { key: 'nameChunks', value: chunks }
       ])
     })
   }
@@ -83,21 +79,28 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
   async function runOnce(onProgress?: (p: SyncProgress) => void): Promise<number> {
     let limit = fixed ?? FIRST_BATCH
     const grow = () => (limit = fixed ?? Math.min(MAX_BATCH, limit * 2))
-    let next = fetchBatch(await cursor(), limit)
+    let chunks = await meta('nameChunks')
+    const chunksBefore = chunks
+    let next = fetchBatch(await meta('cursor'), limit)
     let received = 0
     for (;;) {
       const batch = await next
-      // Ask for the following batch before writing this one; its cursor is known already.
+      // Ask for the following batch before writing this one: its cursor is known already.
       if (batch.hasMore) next = fetchBatch(batch.cursor, grow())
-      await write(batch, batch.vehicles.map(toCached))
+      if (batch.vehicles.length) chunks++
+      await write(batch, chunks)
       received += batch.vehicles.length + batch.deletedVins.length
       onProgress?.({ received, cursor: batch.cursor, head: batch.head })
-      if (!batch.hasMore) return received
+      if (!batch.hasMore) break
     }
+    if (chunks > COMPACT_AFTER) await compactNameIndex(db, { dropMissing: true })
+    else if (chunks - chunksBefore >= COMPACT_RUN) await compactNameIndex(db)
+    return received
   }
 
   return {
-    cursor,
+    /** The revision the cache is up to date with. */
+    cursor: () => meta('cursor'),
     /** Brings the cache up to date; resolves with the number of changes applied. */
     sync(onProgress?: (p: SyncProgress) => void): Promise<number> {
       if (running) {
@@ -121,8 +124,9 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
     /** Wipes the cache and fills it again from main. */
     async rebuild(onProgress?: (p: SyncProgress) => void): Promise<number> {
       if (running) await running.catch(() => undefined)
-      await db.transaction('rw', db.vehicles, db.meta, async () => {
+      await db.transaction('rw', [db.vehicles, db.nameIndex, db.meta], async () => {
         await db.vehicles.clear()
+        await db.nameIndex.clear()
         await db.meta.clear()
       })
       return this.sync(onProgress)

@@ -1,0 +1,134 @@
+/**
+ * Name lookups in the cache against an oracle: on a fleet where a few names repeat hundreds of times
+ * (as in the demo fleet), every query must list exactly the vehicles whose name has, for every word typed,
+ * a word starting with it (case and accents ignored), or `limit` of them flagged as truncated; after
+ * renames and deletions, after the name index is compacted, and after a version 1 cache is upgraded.
+ */
+import Dexie from 'dexie'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CacheDatabase, compactNameIndex, putVehicles, toCached, type CachedVehicle } from '@renderer/cache/db'
+import { searchVehicles } from '@renderer/cache/search'
+import type { VehicleDoc } from '@shared/ipc/schemas'
+import { foldText, nameTokens } from '@shared/search/fold'
+
+const FIRST = ['Anna', 'Anne', 'Anders', 'Mette', 'Søren', 'Sören', 'Jens', 'Jörg', 'Åsa', 'Göran', 'Lea', 'Hélène']
+const LAST = ['Hansen', 'Hanssen', 'Jensen', 'Østergård', 'Sjöberg', 'Andersen', 'Lefèvre', 'Lee', 'Holm', 'Ærø Jensen']
+const COMPANIES = ['Hansen Transport ApS', 'Sjöberg Bygg AB', 'Lefèvre & Fils S.A.']
+const SIZE = 1_500
+const LIMIT = 50
+
+/** A vehicle as the lookups see it; the rest of the aggregate plays no part in them. */
+function vehicle(i: number): CachedVehicle {
+  const doc = {
+    vin: `WMW${String(i).padStart(14, '0')}`,
+    shortVin: String(i).padStart(7, '0'),
+    plate: null,
+    customer: {
+      firstName: FIRST[(i * 7) % FIRST.length]!,
+      lastName: LAST[(i * 3 + Math.floor(i / 11)) % LAST.length]!,
+      companyName: i % 9 === 0 ? COMPANIES[i % COMPANIES.length]! : null
+    }
+  }
+  return toCached(doc as unknown as VehicleDoc)
+}
+
+let fleet = Array.from({ length: SIZE }, (_, i) => vehicle(i))
+let cache: CacheDatabase
+
+function oracle(query: string): string[] {
+  const words = nameTokens(query).filter((t) => !/^\d+$/.test(t))
+  return fleet.filter((v) => words.every((w) => v.nameKeys.some((k) => k.startsWith(w)))).map((v) => v.vin)
+}
+
+/** Stores vehicles as the sync does, a chunk per call. */
+let chunk = 0
+async function store(db: CacheDatabase, records: CachedVehicle[]): Promise<void> {
+  await db.transaction('rw', [db.vehicles, db.nameIndex], () => putVehicles(db, records, ++chunk))
+}
+
+async function expectOracle(db: CacheDatabase, query: string): Promise<void> {
+  const expected = oracle(query)
+  const outcome = await searchVehicles(db, query, LIMIT)
+  const got = outcome.results.map((v) => v.vin)
+  expect(new Set(got).size, query).toBe(got.length)
+  if (expected.length <= LIMIT) {
+    expect(got.sort(), query).toEqual([...expected].sort())
+    expect(outcome.truncated, query).toBe(false)
+  } else {
+    expect(got, query).toHaveLength(LIMIT)
+    expect(expected, query).toEqual(expect.arrayContaining(got))
+    expect(outcome.truncated, query).toBe(true)
+  }
+}
+
+const QUERIES = [
+  // one word: rare, common (truncated), a single letter, accents either way
+  'lee', 'hansen', 'h', 'østergård', 'Ostergard', 'sjoberg', 'ærø', 'aero', 'hel', 'HÉLÈNE',
+  // several words: dense, sparse, a very common second word, all very common, implied words
+  'anna hansen', 'anna h', 'lea holm', 'holm lea', 'mette lee', 'jens ø', 'göran sjö', 'sören ostergard', 'lea lefevre', 'a h', 'a s j',
+  'an anders', 'anders an', 'bygg ab', 'ab bygg sjo', 'hansen transport', 'transport anna', 'fils lef', 'hanssen hansen', 'jens aero jensen',
+  // nothing
+  'zz', 'anna zz', 'qx y'
+]
+
+beforeAll(async () => {
+  cache = new CacheDatabase(`lookups-${Math.random()}`)
+  // In several writes, as batches of a sync.
+  for (let i = 0; i < SIZE; i += 400) await store(cache, fleet.slice(i, i + 400))
+}, 60_000)
+afterAll(() => cache.delete())
+
+describe('name lookups', () => {
+  it.each(QUERIES)('"%s" lists what the oracle lists', (query) => expectOracle(cache, query))
+
+  it('still does after renames, updates and deletions, and after compaction', async () => {
+    // Renamed: listed under the new words, still under the old ones until compaction.
+    const renamed = [3, 40, 41, 700].map((i) => toCached({ ...fleet[i]!, customer: { ...fleet[i]!.customer, firstName: 'Zoë', lastName: 'Holm Østergård' } }))
+    await store(cache, renamed)
+    const deleted = [5, 6, 90].map((i) => fleet[i]!.vin)
+    await cache.vehicles.bulkDelete(deleted)
+    await store(cache, [fleet[8]!, fleet[9]!]) // unchanged vehicles written again: listed twice
+    const byVin = new Map(renamed.map((v) => [v.vin, v]))
+    fleet = fleet.filter((v) => !deleted.includes(v.vin)).map((v) => byVin.get(v.vin) ?? v)
+    for (const query of [...QUERIES, 'zoe', 'zoe holm', 'holm zo', 'zoe ostergard']) await expectOracle(cache, query)
+
+    const listed = async () => (await cache.nameIndex.toArray()).flatMap((row) => row.postings.flatMap(([, vins]) => vins))
+    const rowsBefore = await cache.nameIndex.count()
+    await compactNameIndex(cache)
+    expect(await cache.nameIndex.count()).toBeLessThan(rowsBefore)
+    expect(await listed()).toContain(deleted[0])
+    for (const query of [...QUERIES, 'zoe', 'zoe holm', 'holm zo']) await expectOracle(cache, query)
+    // With dropMissing, compaction also forgets what the cache no longer holds.
+    await compactNameIndex(cache, { dropMissing: true })
+    for (const vin of deleted) expect(await listed()).not.toContain(vin)
+    for (const query of [...QUERIES, 'zoe', 'zoe holm', 'holm zo']) await expectOracle(cache, query)
+  })
+})
+
+describe('version 1 caches', () => {
+  it('are upgraded in place: the vehicles already cached are found by name', async () => {
+    const name = `v1-${Math.random()}`
+    const v1 = new Dexie(name)
+    v1.version(1).stores({ vehicles: 'vin, shortVin, plateKey, *nameKeys', meta: 'key' })
+    await v1.table('vehicles').bulkPut(fleet)
+    await v1.table('meta').put({ key: 'cursor', value: 1234 })
+    v1.close()
+
+    const upgraded = new CacheDatabase(name)
+    expect(await upgraded.vehicles.count()).toBe(fleet.length)
+    expect((await upgraded.meta.get('cursor'))?.value).toBe(1234)
+    for (const query of ['hansen', 'lea holm', 'a s j', 'transport anna']) await expectOracle(upgraded, query)
+    await upgraded.delete()
+  })
+})
+
+describe('the fixture', () => {
+  it('repeats names enough to reach every path', () => {
+    expect(oracle('hansen').length).toBeGreaterThan(100)
+    // sparse: each word common, both together rare
+    expect(oracle('lea holm').length).toBeGreaterThan(0)
+    expect(oracle('lea holm').length).toBeLessThan(LIMIT)
+    expect(oracle('holm').length).toBeGreaterThan(LIMIT)
+    expect(foldText('Ærø')).toBe('aero')
+  })
+})
