@@ -48,8 +48,8 @@ test.describe('deactivate SIM', () => {
     await snapshot(app, 'dialog-deactivate-dk-before-handover')
     await dialog.getByTestId('confirm').click()
     await expect(dialog).toBeHidden()
-    await expectCommand(app, 'pending')
-    await snapshot(app, 'card-command-pending')
+    // Pending or already confirmed, depending on the simulated latency; pending is held longer below.
+    await expect(app.getByTestId('sim-command')).toBeVisible()
     await expectCommand(app, 'confirmed')
     await expect(app.getByTestId('vehicle-card').getByTestId('sim-state').first()).toHaveAttribute('data-state', 'ECALL_ONLY')
     await expect(app.getByTestId('contract-status')).toHaveText('Withdrawn')
@@ -194,6 +194,7 @@ test.describe('commands are asynchronous and safe to retry', () => {
     await dialog.getByTestId('confirm').click()
     await expectCommand(app, 'pending')
     await expect(app.getByTestId('open-reactivate')).toBeDisabled()
+    await snapshot(app, 'card-command-pending')
     await openVehicle(app, 9)
     await expect(app.getByTestId('vehicle-model')).toHaveText(record(9).vehicle.model)
     await openVehicle(app, 7)
