@@ -7,6 +7,7 @@
 import Dexie from 'dexie'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CacheDatabase, compactNameIndex, putVehicles, toCached, type CachedVehicle } from '@renderer/cache/db'
+import { vehiclesWithCases } from '@renderer/cache/cases'
 import { searchVehicles } from '@renderer/cache/search'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { foldText, nameTokens } from '@shared/search/fold'
@@ -105,12 +106,32 @@ describe('name lookups', () => {
   })
 })
 
+/** A vehicle with `n` withdrawal cases (only their number matters here). */
+function withCases(v: CachedVehicle, n: number): CachedVehicle {
+  const { withCases: _, ...rest } = v
+  return toCached({ ...rest, cases: Array.from({ length: n }, () => ({})) } as unknown as VehicleDoc)
+}
+
+describe('vehicles with withdrawal cases', () => {
+  it('are listed through their sparse index, and leave it when their cases go', async () => {
+    const db = new CacheDatabase(`cases-${Math.random()}`)
+    await store(db, fleet.slice(0, 300).map((v, i) => withCases(v, i % 50 === 7 ? 2 : 0)))
+    const vins = async () => (await vehiclesWithCases(db)).map((v) => v.vin).sort()
+    expect(await vins()).toEqual(fleet.slice(0, 300).filter((_, i) => i % 50 === 7).map((v) => v.vin).sort())
+    await store(db, [withCases(fleet[7]!, 0), withCases(fleet[8]!, 1)])
+    expect(await vins()).toEqual([8, 57, 107, 157, 207, 257].map((i) => fleet[i]!.vin).sort())
+    await db.delete()
+  })
+})
+
 describe('version 1 caches', () => {
-  it('are upgraded in place: the vehicles already cached are found by name', async () => {
+  it('are upgraded in place: the vehicles already cached are found by name, and by their cases', async () => {
     const name = `v1-${Math.random()}`
     const v1 = new Dexie(name)
     v1.version(1).stores({ vehicles: 'vin, shortVin, plateKey, *nameKeys', meta: 'key' })
-    await v1.table('vehicles').bulkPut(fleet)
+    // As version 1 stored them: no case mark.
+    const old = fleet.map((v, i) => ({ ...withCases(v, i === 12 || i === 900 ? 1 : 0), withCases: undefined }))
+    await v1.table('vehicles').bulkPut(old)
     await v1.table('meta').put({ key: 'cursor', value: 1234 })
     v1.close()
 
@@ -118,6 +139,7 @@ describe('version 1 caches', () => {
     expect(await upgraded.vehicles.count()).toBe(fleet.length)
     expect((await upgraded.meta.get('cursor'))?.value).toBe(1234)
     for (const query of ['hansen', 'lea holm', 'a s j', 'transport anna']) await expectOracle(upgraded, query)
+    expect((await vehiclesWithCases(upgraded)).map((v) => v.vin).sort()).toEqual([fleet[12]!.vin, fleet[900]!.vin].sort())
     await upgraded.delete()
   })
 })

@@ -1,6 +1,6 @@
 import type { CacheDatabase, CachedVehicle } from './db'
 
-/** Vehicles that have withdrawal cases, for the case list. */
+/** Vehicles that have withdrawal cases, for the case list: read through their sparse index only. */
 export function vehiclesWithCases(db: CacheDatabase): Promise<CachedVehicle[]> {
-  return db.vehicles.filter((v) => v.cases.length > 0).toArray()
+  return db.vehicles.where('withCases').equals(1).toArray()
 }

@@ -11,6 +11,11 @@ export interface CachedVehicle extends VehicleDoc {
   plateKey: string
   /** Folded words of the customer's and company's names: what name lookups match against. */
   nameKeys: string[]
+  /**
+   * 1 when the vehicle has withdrawal cases, absent otherwise: a sparse index (IndexedDB skips records
+   * without the key), so listing the vehicles with cases reads only those, at no cost to the others.
+   */
+  withCases?: 1
 }
 
 export interface MetaRow {
@@ -53,13 +58,14 @@ export class CacheDatabase extends Dexie {
       vehicles: 'vin, shortVin, plateKey, *nameKeys',
       meta: 'key'
     })
-    // 2: names are looked up in the name index instead of a multi-entry index on every name word.
+    // 2: names are looked up in the name index instead of a multi-entry index on every name word; the
+    // vehicles with withdrawal cases have a sparse index.
     this.version(2)
       .stores({
-        vehicles: 'vin, shortVin, plateKey',
+        vehicles: 'vin, shortVin, plateKey, withCases',
         nameIndex: '[bucket+chunk]'
       })
-      .upgrade((tx) => indexExistingNames(tx))
+      .upgrade((tx) => upgradeToVersion2(tx))
   }
 }
 
@@ -134,8 +140,11 @@ export async function compactNameIndex(db: CacheDatabase, options: { dropMissing
   })
 }
 
-/** Version 2 upgrade: lists the vehicles already cached in the new name index, a page at a time. */
-async function indexExistingNames(tx: Transaction): Promise<void> {
+/**
+ * Version 2 upgrade, a page of vehicles at a time: lists the vehicles already cached in the new name
+ * index, and marks those with withdrawal cases.
+ */
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const vehicles = tx.table<CachedVehicle, string>('vehicles')
   const index = tx.table<NameIndexRow, [string, number]>('nameIndex')
   const PAGE = 5_000
@@ -143,6 +152,8 @@ async function indexExistingNames(tx: Transaction): Promise<void> {
   for (let n = 1; page.length; n++) {
     // Negative chunks: never the cursor of a later sync batch.
     await index.bulkPut(nameIndexRows(page, -n))
+    const withCases = page.filter((v) => v.cases?.length).map((v): CachedVehicle => ({ ...v, withCases: 1 }))
+    if (withCases.length) await vehicles.bulkPut(withCases)
     if (page.length < PAGE) break
     page = await vehicles.where(':id').above(page[page.length - 1]!.vin).limit(PAGE).toArray()
   }
@@ -177,11 +188,13 @@ function nameKeysOf(customer: VehicleDoc['customer']): string[] {
 }
 
 export function toCached(doc: VehicleDoc): CachedVehicle {
-  return {
+  const cached: CachedVehicle = {
     ...doc,
     plateKey: doc.plate ? plateKey(doc.plate) : '',
     nameKeys: nameKeysOf(doc.customer)
   }
+  if (doc.cases?.length) cached.withCases = 1
+  return cached
 }
 
 let shared: CacheDatabase | null = null
