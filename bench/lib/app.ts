@@ -85,18 +85,18 @@ export interface TypingFigures {
  * Types each target's query into the search box at a fast typist's pace (40 ms between keys, so earlier
  * lookups are still running) and measures from the keystroke whose lookup listed the vehicle to the
  * frame showing it. The store drops results of superseded queries, so whatever appears after a keystroke
- * belongs to that keystroke's query.
+ * belongs to that keystroke's query. The first query is a warm-up (it mounts the results table).
  */
 export async function measureTyping(page: Page, targets: TypingTarget[]): Promise<TypingFigures> {
   await page.evaluate(INSTRUMENT)
   const input = page.getByTestId('search-input')
   await input.waitFor({ timeout: 30_000 })
   const samples: { kind: string; ms: number }[] = []
-  for (const target of targets) {
+  for (const [i, target] of [targets[0]!, ...targets].entries()) {
     await input.click()
     await input.fill('')
     await page.waitForTimeout(100)
-    await page.evaluate(`(() => { const s = window.__bench; s.keys = []; s.target = ${JSON.stringify(target.vin)}; s.seenAt = null; s.shownAt = null })()`)
+    await page.evaluate(`(() => { const s = window.__bench; s.keys = []; s.target = ${JSON.stringify(target.vin)}; s.seenAt = null; s.shownAt = null; if (${i} === 1) s.longest = 0 })()`)
     await page.keyboard.type(target.text, { delay: 40 })
     await page.waitForFunction(targetShown, null, { timeout: 10_000, polling: 20 }).catch(() => {
       throw new Error(`typing "${target.text}" never listed ${target.vin}`)
@@ -108,7 +108,7 @@ export async function measureTyping(page: Page, targets: TypingTarget[]): Promis
         return s.shownAt - key
       })()`)
     )
-    samples.push({ kind: target.kind, ms })
+    if (i > 0) samples.push({ kind: target.kind, ms })
   }
   const times = samples.map((s) => s.ms)
   return {

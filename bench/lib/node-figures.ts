@@ -51,8 +51,12 @@ export async function measurePdf(root: string): Promise<PdfFigures> {
   }
   const service = await mod.createFormService({ fontsDir: join(root, 'resources/fonts') })
   let started = performance.now()
-  await service.render(PDF_REQUEST)
+  const first = (await service.render(PDF_REQUEST)) as { bytes?: Uint8Array }
   const coldMs = performance.now() - started
+  // A PDF, not an error path that happened to be quick.
+  if (!first.bytes || Buffer.from(first.bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
+    throw new Error('the forms service did not return a PDF for a DK prefilled request')
+  }
   const times: number[] = []
   for (let i = 0; i < RENDERS; i++) {
     started = performance.now()
