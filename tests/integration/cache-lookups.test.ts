@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CacheDatabase, compactNameIndex, putVehicles, toCached, type CachedVehicle } from '@renderer/cache/db'
+import { CacheDatabase, compactNameIndex, putVehicles, SMALL_WRITE, toCached, type CachedVehicle } from '@renderer/cache/db'
 import { vehiclesWithCases } from '@renderer/cache/cases'
 import { searchVehicles } from '@renderer/cache/search'
 import type { VehicleDoc } from '@shared/ipc/schemas'
@@ -74,8 +74,10 @@ const QUERIES = [
 
 beforeAll(async () => {
   cache = new CacheDatabase(`lookups-${Math.random()}`)
-  // In several writes, as batches of a sync.
-  for (let i = 0; i < SIZE; i += 400) await store(cache, fleet.slice(i, i + 400))
+  // As a sync writes them: a large first batch (two-letter buckets), then small ones (one-letter buckets).
+  expect(SMALL_WRITE).toBeLessThan(1_200)
+  await store(cache, fleet.slice(0, 1_200))
+  for (let i = 1_200; i < SIZE; i += 100) await store(cache, fleet.slice(i, i + 100))
 }, 60_000)
 afterAll(() => cache.delete())
 
@@ -97,6 +99,8 @@ describe('name lookups', () => {
     const rowsBefore = await cache.nameIndex.count()
     await compactNameIndex(cache)
     expect(await cache.nameIndex.count()).toBeLessThan(rowsBefore)
+    // One row per two-letter bucket.
+    for (const row of await cache.nameIndex.toArray()) expect(row.postings.every(([word]) => word.slice(0, 2) === row.bucket)).toBe(true)
     expect(await listed()).toContain(deleted[0])
     for (const query of [...QUERIES, 'zoe', 'zoe holm', 'holm zo']) await expectOracle(cache, query)
     // With dropMissing, compaction also forgets what the cache no longer holds.

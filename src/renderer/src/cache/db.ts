@@ -25,8 +25,9 @@ export interface MetaRow {
 }
 
 /**
- * The name index: for each bucket (the first two letters of a name word) and each write (`chunk`), the
- * vehicles written then, listed under each of their name words in that bucket. A name lookup reads the
+ * The name index: for each bucket (the first two letters of a name word; the first letter only for the
+ * words of a small write) and each write (`chunk`), the vehicles written then, listed under each of
+ * their name words in that bucket. A name lookup reads the
  * few rows of its words' buckets instead of thousands of index entries: in IndexedDB every index entry
  * costs a write during the sync and a step when read, and a fleet's names repeat (a surname is shared
  * by thousands of vehicles), so a multi-entry index on words made both the sync and the lookups of
@@ -74,12 +75,19 @@ export function nameBucket(word: string): string {
   return word.slice(0, 2)
 }
 
+/**
+ * Writes of fewer vehicles than this (incremental syncs) list them in one-letter buckets: a few rows
+ * instead of one per two-letter bucket, which is most of the cost of a small write. Lookups read both.
+ */
+export const SMALL_WRITE = 1_000
+
 /** The name-index rows listing these vehicles under their words, as chunk `chunk`. */
 export function nameIndexRows(records: readonly CachedVehicle[], chunk: number): NameIndexRow[] {
+  const width = records.length < SMALL_WRITE ? 1 : 2
   const buckets = new Map<string, Map<string, string[]>>()
   for (const v of records) {
     for (const word of v.nameKeys) {
-      const bucket = nameBucket(word)
+      const bucket = word.slice(0, width)
       let words = buckets.get(bucket)
       if (!words) buckets.set(bucket, (words = new Map()))
       const vins = words.get(word)
@@ -112,17 +120,18 @@ export async function putVehicles(db: CacheDatabase, records: readonly CachedVeh
 }
 
 /**
- * Merges the name index into one row per bucket, each VIN once per word. With `dropMissing`, also drops
- * the VINs no longer in the cache (this reads every key of the vehicles table: done now and then).
+ * Merges the name index into one row per two-letter bucket, each VIN once per word. With `dropMissing`,
+ * also drops the VINs no longer in the cache (this reads every key of the vehicles table: now and then).
  */
 export async function compactNameIndex(db: CacheDatabase, options: { dropMissing?: boolean } = {}): Promise<void> {
   await db.transaction('rw', [db.nameIndex, db.vehicles, db.meta], async () => {
     const present = options.dropMissing ? new Set(await db.vehicles.toCollection().primaryKeys()) : null
     const merged = new Map<string, Map<string, Set<string>>>()
     for (const row of await db.nameIndex.toArray()) {
-      let words = merged.get(row.bucket)
-      if (!words) merged.set(row.bucket, (words = new Map()))
       for (const [word, vins] of row.postings) {
+        const bucket = nameBucket(word)
+        let words = merged.get(bucket)
+        if (!words) merged.set(bucket, (words = new Map()))
         let set = words.get(word)
         if (!set) words.set(word, (set = new Set()))
         for (const vin of vins) if (!present || present.has(vin)) set.add(vin)

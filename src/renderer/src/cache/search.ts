@@ -84,12 +84,13 @@ async function byName(db: CacheDatabase, tokens: string[], limit: number): Promi
 
 /** VINs listed in the name index under a word starting with `prefix`, each once, in index order. */
 async function vinsUnder(db: CacheDatabase, prefix: string): Promise<string[]> {
-  // A prefix of two letters or more lies in one bucket; a single letter spans the buckets it begins.
-  const bucket = nameBucket(prefix)
-  const upper = prefix.length >= 2 ? bucket : `${bucket}\uffff`
-  const rows = await db.nameIndex.where('[bucket+chunk]').between([bucket, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray()
+  const rows = db.nameIndex.where('[bucket+chunk]')
+  const bucket = (b: string, to = b) => rows.between([b, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray()
+  // A prefix of two letters or more lies in its two-letter bucket, or in its first letter's (small
+  // writes); a single letter spans every bucket it begins.
+  const found = prefix.length >= 2 ? await Promise.all([bucket(nameBucket(prefix)), bucket(prefix[0]!)]) : [await bucket(prefix, `${prefix}\uffff`)]
   const seen = new Set<string>()
-  for (const row of rows) {
+  for (const row of found.flat()) {
     for (const [word, vins] of row.postings) {
       if (word.startsWith(prefix)) for (const vin of vins) seen.add(vin)
     }
