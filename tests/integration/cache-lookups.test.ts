@@ -42,9 +42,8 @@ function oracle(query: string): string[] {
 }
 
 /** Stores vehicles as the sync does, a chunk per call. */
-let chunk = 0
 async function store(db: CacheDatabase, records: CachedVehicle[]): Promise<void> {
-  await db.transaction('rw', [db.vehicles, db.nameIndex], () => putVehicles(db, records, ++chunk))
+  await db.transaction('rw', [db.vehicles, db.nameIndex], () => putVehicles(db, records))
 }
 
 async function expectOracle(db: CacheDatabase, query: string): Promise<void> {
@@ -107,6 +106,32 @@ describe('name lookups', () => {
     await compactNameIndex(cache, { dropMissing: true })
     for (const vin of deleted) expect(await listed()).not.toContain(vin)
     for (const query of [...QUERIES, 'zoe', 'zoe holm', 'holm zo']) await expectOracle(cache, query)
+  })
+})
+
+describe('copies of name-index rows kept by lookups', () => {
+  it('never hide what another connection wrote or compacted since', async () => {
+    const name = `two-${Math.random()}`
+    const reader = new CacheDatabase(name)
+    const writer = new CacheDatabase(name)
+    const first = fleet.slice(0, 200)
+    await store(writer, first)
+    const find = async (q: string) => (await searchVehicles(reader, q, 1_000)).results.map((v) => v.vin).sort()
+    const expected = (records: CachedVehicle[], q: string) => records.filter((v) => v.nameKeys.some((k) => k.startsWith(q))).map((v) => v.vin).sort()
+    expect(await find('hansen')).toEqual(expected(first, 'hansen'))
+    const more = fleet.slice(200, 900)
+    await store(writer, more)
+    expect(await find('hansen')).toEqual(expected([...first, ...more], 'hansen'))
+    await compactNameIndex(writer)
+    expect(await find('hansen')).toEqual(expected([...first, ...more], 'hansen'))
+    await writer.transaction('rw', [writer.vehicles, writer.nameIndex, writer.meta], async () => {
+      await writer.vehicles.clear()
+      await writer.nameIndex.clear()
+    })
+    await store(writer, first.slice(0, 10))
+    expect(await find('hansen')).toEqual(expected(first.slice(0, 10), 'hansen'))
+    reader.close()
+    await writer.delete()
   })
 })
 

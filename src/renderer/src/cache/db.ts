@@ -39,6 +39,7 @@ export interface MetaRow {
  */
 export interface NameIndexRow {
   bucket: string
+  /** Unique for ever (`newChunkId`): a row, once written, is never rewritten with other content. */
   chunk: number
   /** [word, VINs of the vehicles with that name word] */
   postings: [string, string[]][]
@@ -81,6 +82,17 @@ export function nameBucket(word: string): string {
  */
 export const SMALL_WRITE = 1_000
 
+let chunkSequence = 0
+/**
+ * A name-index chunk id never used before, in this database or any other: rows are only ever added or
+ * deleted, never rewritten, so a copy of a row read earlier is still right (lookups keep such copies).
+ * Milliseconds since 1970 times 1024 plus a counter stay below 2^53 until the year 2248.
+ */
+export function newChunkId(): number {
+  chunkSequence = (chunkSequence + 1) % 1024
+  return Date.now() * 1024 + chunkSequence
+}
+
 /** The name-index rows listing these vehicles under their words, as chunk `chunk`. */
 export function nameIndexRows(records: readonly CachedVehicle[], chunk: number): NameIndexRow[] {
   const width = records.length < SMALL_WRITE ? 1 : 2
@@ -102,12 +114,12 @@ export function nameIndexRows(records: readonly CachedVehicle[], chunk: number):
 export const PUT_SLICE = 500
 
 /**
- * Stores vehicles and lists them in the name index, as chunk `chunk` (unique per write: the sync uses
- * the batch's cursor). Must run inside a read-write transaction on `vehicles` and `nameIndex`. The
+ * Stores vehicles and lists them in the name index, as a new chunk. Must run inside a read-write
+ * transaction on `vehicles` and `nameIndex`. The
  * records are put in slices with two in flight: IndexedDB stores one while the main thread clones the
  * next, and the main thread is never busy for more than one slice, so typing stays responsive.
  */
-export async function putVehicles(db: CacheDatabase, records: readonly CachedVehicle[], chunk: number, slice = PUT_SLICE): Promise<void> {
+export async function putVehicles(db: CacheDatabase, records: readonly CachedVehicle[], slice = PUT_SLICE): Promise<void> {
   let inFlight: Promise<unknown> | null = null
   for (let i = 0; i < records.length; i += slice) {
     const put = db.vehicles.bulkPut(records.slice(i, i + slice))
@@ -116,7 +128,7 @@ export async function putVehicles(db: CacheDatabase, records: readonly CachedVeh
     inFlight = put
   }
   if (inFlight) await inFlight
-  if (records.length) await db.nameIndex.bulkPut(nameIndexRows(records, chunk))
+  if (records.length) await db.nameIndex.bulkPut(nameIndexRows(records, newChunkId()))
 }
 
 /**
@@ -138,10 +150,11 @@ export async function compactNameIndex(db: CacheDatabase, options: { dropMissing
       }
     }
     await db.nameIndex.clear()
+    const chunk = newChunkId()
     await db.nameIndex.bulkPut(
       [...merged].map(([bucket, words]) => ({
         bucket,
-        chunk: 0,
+        chunk,
         postings: [...words].filter(([, vins]) => vins.size).map(([word, vins]): [string, string[]] => [word, [...vins]])
       }))
     )
@@ -158,9 +171,8 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const index = tx.table<NameIndexRow, [string, number]>('nameIndex')
   const PAGE = 5_000
   let page = await vehicles.orderBy(':id').limit(PAGE).toArray()
-  for (let n = 1; page.length; n++) {
-    // Negative chunks: never the cursor of a later sync batch.
-    await index.bulkPut(nameIndexRows(page, -n))
+  while (page.length) {
+    await index.bulkPut(nameIndexRows(page, newChunkId()))
     const withCases = page.filter((v) => v.cases?.length).map((v): CachedVehicle => ({ ...v, withCases: 1 }))
     if (withCases.length) await vehicles.bulkPut(withCases)
     if (page.length < PAGE) break

@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { validateVin } from '@shared/rules'
 import { nameTokens, plateKey } from '@shared/search/fold'
-import { nameBucket, type CacheDatabase, type CachedVehicle } from './db'
+import { nameBucket, type CacheDatabase, type CachedVehicle, type NameIndexRow } from './db'
 
 export interface SearchOutcome {
   results: CachedVehicle[]
@@ -20,7 +20,7 @@ const NONE: CachedVehicle[] = []
  * A short VIN can match several vehicles: all are listed, none is picked silently.
  *
  * The lookups that apply to the input (short VIN, plate, name) are independent index reads: they run
- * at once and are merged in that order.
+ * at once, in one read-only transaction, and are merged in that order.
  */
 export async function searchVehicles(db: CacheDatabase, raw: string, limit = 50): Promise<SearchOutcome> {
   const query = raw.trim()
@@ -37,11 +37,14 @@ export async function searchVehicles(db: CacheDatabase, raw: string, limit = 50)
 
   const hasDigit = /\d/.test(compact)
   const tokens = nameTokens(query).filter((t) => !/^\d+$/.test(t))
-  const [byShortVin, byPlate, byNameWords] = await Promise.all([
-    alnum && compact.length === 7 ? db.vehicles.where('shortVin').equals(compact).toArray() : NONE,
-    alnum && hasDigit && compact.length >= 2 ? db.vehicles.where('plateKey').startsWith(plateKey(compact)).limit(limit + 1).toArray() : NONE,
-    tokens.length ? byName(db, tokens, limit + 1) : NONE
-  ])
+  // One read-only transaction for all the reads of this search: each transaction costs a round trip.
+  const [byShortVin, byPlate, byNameWords] = await db.transaction('r', [db.vehicles, db.nameIndex], () =>
+    Promise.all([
+      alnum && compact.length === 7 ? db.vehicles.where('shortVin').equals(compact).toArray() : NONE,
+      alnum && hasDigit && compact.length >= 2 ? db.vehicles.where('plateKey').startsWith(plateKey(compact)).limit(limit + 1).toArray() : NONE,
+      tokens.length ? byName(db, tokens, limit + 1) : NONE
+    ])
+  )
 
   const found = new Map<string, CachedVehicle>()
   for (const list of [byShortVin, byPlate, byNameWords]) {
@@ -84,11 +87,9 @@ async function byName(db: CacheDatabase, tokens: string[], limit: number): Promi
 
 /** VINs listed in the name index under a word starting with `prefix`, each once, in index order. */
 async function vinsUnder(db: CacheDatabase, prefix: string): Promise<string[]> {
-  const rows = db.nameIndex.where('[bucket+chunk]')
-  const bucket = (b: string, to = b) => rows.between([b, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray()
   // A prefix of two letters or more lies in its two-letter bucket, or in its first letter's (small
   // writes); a single letter spans every bucket it begins.
-  const found = prefix.length >= 2 ? await Promise.all([bucket(nameBucket(prefix)), bucket(prefix[0]!)]) : [await bucket(prefix, `${prefix}\uffff`)]
+  const found = prefix.length >= 2 ? await Promise.all([bucketRows(db, nameBucket(prefix)), bucketRows(db, prefix[0]!)]) : [await bucketRows(db, prefix, `${prefix}\uffff`)]
   const seen = new Set<string>()
   for (const row of found.flat()) {
     for (const [word, vins] of row.postings) {
@@ -96,6 +97,39 @@ async function vinsUnder(db: CacheDatabase, prefix: string): Promise<string[]> {
     }
   }
   return [...seen]
+}
+
+type RowKey = [string, number]
+const keyOf = ([bucket, chunk]: RowKey) => `${bucket}\u0000${chunk}`
+
+/**
+ * Copies of the name-index rows read so far, per database and bucket range. A row is never rewritten
+ * (chunk ids are never reused), so a copy stays right: which rows a range holds is read every time (keys
+ * only), and only rows not seen before are fetched. At most one copy of the index per range read.
+ */
+const seenRows = new WeakMap<CacheDatabase, Map<string, Map<string, NameIndexRow>>>()
+
+async function bucketRows(db: CacheDatabase, from: string, to = from): Promise<NameIndexRow[]> {
+  let ranges = seenRows.get(db)
+  if (!ranges) seenRows.set(db, (ranges = new Map()))
+  const id = `${from}\u0000${to}`
+  const range = () => db.nameIndex.where('[bucket+chunk]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true)
+  const known = ranges.get(id)
+  let rows: NameIndexRow[]
+  if (!known) {
+    rows = await range().toArray()
+  } else {
+    const keys = await range().primaryKeys()
+    const missing = keys.filter((key) => !known.has(keyOf(key)))
+    const fetched = new Map<string, NameIndexRow>()
+    if (missing.length) for (const row of await db.nameIndex.bulkGet(missing)) if (row) fetched.set(keyOf([row.bucket, row.chunk]), row)
+    rows = keys.flatMap((key) => {
+      const row = known.get(keyOf(key)) ?? fetched.get(keyOf(key))
+      return row ? [row] : []
+    })
+  }
+  ranges.set(id, new Map(rows.map((row) => [keyOf([row.bucket, row.chunk]), row])))
+  return rows
 }
 
 /** Ten or more letters and digits, some of them digits, that matched nothing: most likely a VIN. */

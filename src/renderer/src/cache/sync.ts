@@ -65,7 +65,7 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
   async function write(batch: Batch, chunks: number): Promise<void> {
     const records = batch.vehicles.map(toCached)
     await db.transaction('rw', [db.vehicles, db.nameIndex, db.meta], async () => {
-      await putVehicles(db, records, batch.cursor)
+      await putVehicles(db, records)
       if (batch.deletedVins.length) await db.vehicles.bulkDelete(batch.deletedVins)
       await db.meta.bulkPut([
         { key: 'cursor', value: batch.cursor },
