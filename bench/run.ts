@@ -327,7 +327,8 @@ function targets(): Target[] {
   const prefix = [num('lookup.shortVinP95Ms'), num('lookup.plateP95Ms'), num('lookup.nameP95Ms')]
   const worstPrefix = prefix.some((x) => x === null) ? null : Math.max(...(prefix as number[]))
   return [
-    { label: 'initial sync ≤ 1.5 × raw bulkPut and ≤ 10 s', pass: both(le(syncRatio, 1.5), le(num('sync.ms'), 10_000)), detail: `${fmt(syncRatio, '×')}, ${fmt(num('sync.ms'), ' ms')}` },
+    { label: 'initial sync ≤ 1.5 × raw bulkPut', pass: le(syncRatio, 1.5), detail: `${fmt(syncRatio, '×')} (${fmt(num('sync.ms'), ' ms')} / ${fmt(num('sync.rawBulkPutMs'), ' ms')})` },
+    { label: 'initial sync ≤ 10 s', pass: le(num('sync.ms'), 10_000), detail: fmt(num('sync.ms'), ' ms') },
     { label: 'full-VIN lookup p95 ≤ 2 × raw get and ≤ 5 ms', pass: both(le(vinRatio, 2), le(num('lookup.vinP95Ms'), 5)), detail: `${fmt(vinRatio, '×')}, ${fmt(num('lookup.vinP95Ms'), ' ms')}` },
     { label: 'prefix lookups p95 ≤ 20 ms', pass: le(worstPrefix, 20), detail: `worst ${fmt(worstPrefix, ' ms')}` },
     { label: '100 incremental changes ≤ 100 ms', pass: le(num('incremental100Ms'), 100), detail: fmt(num('incremental100Ms'), ' ms') },
