@@ -21,7 +21,8 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
   try {
     const parsed = new URL(url)
     if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin
-    return parsed.protocol === 'file:' && parsed.pathname.endsWith('/renderer/index.html')
+    // A file URL with a host is a network share (a UNC path on Windows), never the installed app.
+    return parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname.endsWith('/renderer/index.html')
   } catch {
     return false
   }
