@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, isAppUrl } from './security'
+import { tmpdir } from 'node:os'
+import { pathToFileURL } from 'node:url'
+import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { contract, methods } from '@shared/ipc/contract'
+import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAppUrl, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
+
+// Electron's binary is not available to unit tests: main.ts gets a fake `electron` (filled in by the
+// 'main.ts wiring' tests below) and a fake electron-log.
+const electronFake = vi.hoisted(() => ({ value: {} as Record<string, unknown> }))
+vi.mock('electron', () => electronFake.value)
+vi.mock('electron-log/main', () => ({
+  default: { transports: { file: {} }, errorHandler: { startCatching() {} }, info() {}, warn() {}, error() {} }
+}))
 
 describe('window security', () => {
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
@@ -36,8 +48,309 @@ describe('window security', () => {
     expect(isAppUrl('file:///opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
     expect(isAppUrl('https://evil.example/renderer/index.html', undefined)).toBe(false)
     expect(isAppUrl('file:///etc/passwd', undefined)).toBe(false)
+    // A file URL with a host is a network share (UNC path on Windows), not the installed app.
+    expect(isAppUrl('file://evil.example/share/out/renderer/index.html', undefined)).toBe(false)
+    expect(isAppUrl('file://localhost/opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
     expect(isAppUrl('http://localhost:5173/#/vehicle/X', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
     expect(isAppUrl('not a url', undefined)).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------
+// Behaviour of the hardening, with fake Electron objects that record what the app registers.
+
+const APP_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
+const DEV_SERVER = 'http://localhost:5173'
+
+interface FakeEvent {
+  defaultPrevented: boolean
+  preventDefault(): void
+}
+
+/** A WebContents that records the handlers hardenWebContents and main.ts install, and can fire them. */
+function fakeWebContents(url = APP_PAGE) {
+  const listeners = new Map<string, ((...args: unknown[]) => void)[]>()
+  let windowOpen: ((details: { url: string }) => { action: string }) | null = null
+  const fake = {
+    id: Math.floor(Math.random() * 1e6),
+    mainFrame: { url },
+    sent: [] as unknown[][],
+    on(event: string, listener: (...args: unknown[]) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener])
+      return fake
+    },
+    once(event: string, listener: (...args: unknown[]) => void) {
+      return fake.on(event, listener)
+    },
+    send(...args: unknown[]) {
+      fake.sent.push(args)
+    },
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      windowOpen = handler
+    },
+    /** Fires an event the way Electron does; answers whether a listener prevented the default. */
+    fire(event: string, ...args: unknown[]): boolean {
+      const e: FakeEvent = { defaultPrevented: false, preventDefault: () => void (e.defaultPrevented = true) }
+      for (const listener of listeners.get(event) ?? []) listener(e, ...args)
+      return e.defaultPrevented
+    },
+    openWindow(target: string) {
+      return windowOpen?.({ url: target })
+    }
+  }
+  return fake
+}
+type FakeWebContents = ReturnType<typeof fakeWebContents>
+
+describe('hardenWebContents', () => {
+  function hardened(devServerUrl?: string) {
+    const contents = fakeWebContents(devServerUrl ?? APP_PAGE)
+    const log: string[] = []
+    hardenWebContents(contents as unknown as WebContents, devServerUrl, (m) => log.push(m))
+    return { contents, log }
+  }
+
+  it.each(['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'file:///tmp/x/index.html', 'file://evil.example/share/renderer/index.html', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'about:blank'])(
+    'prevents navigating or redirecting the packaged app to %s, and logs it',
+    (url) => {
+      const { contents, log } = hardened()
+      expect(contents.fire('will-navigate', url)).toBe(true)
+      expect(contents.fire('will-redirect', url)).toBe(true)
+      expect(log.join('\n')).toContain(url)
+    }
+  )
+
+  it('lets the app navigate within its own page', () => {
+    const { contents, log } = hardened()
+    expect(contents.fire('will-navigate', `${APP_PAGE}#/vehicle/WMW11DH00T2012345`)).toBe(false)
+    expect(contents.fire('will-redirect', APP_PAGE)).toBe(false)
+    expect(log).toEqual([])
+  })
+
+  it('with the dev server, allows its origin only', () => {
+    const { contents } = hardened(DEV_SERVER)
+    expect(contents.fire('will-navigate', `${DEV_SERVER}/#/cases`)).toBe(false)
+    expect(contents.fire('will-navigate', 'http://localhost:5174/')).toBe(true)
+    expect(contents.fire('will-navigate', APP_PAGE)).toBe(true)
+  })
+
+  it('denies every new window, even one for the app itself', () => {
+    const { contents, log } = hardened()
+    for (const url of ['https://evil.example/', APP_PAGE, 'about:blank']) expect(contents.openWindow(url)).toEqual({ action: 'deny' })
+    expect(log).toHaveLength(3)
+  })
+
+  it('refuses to attach a webview', () => {
+    const { contents } = hardened()
+    expect(contents.fire('will-attach-webview', {}, { src: APP_PAGE })).toBe(true)
+  })
+})
+
+type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void
+type PermissionCheck = (contents: unknown, permission: string, origin: string, details?: unknown) => boolean
+type HeaderMap = Record<string, string[]>
+type HeadersHook = (details: { url: string; responseHeaders?: HeaderMap }, callback: (response: { responseHeaders?: HeaderMap }) => void) => void
+
+/** A Session that records the permission handlers and the header hook. */
+function fakeSession() {
+  const handlers: { permissionRequest: PermissionRequest | null; permissionCheck: PermissionCheck | null; headers: HeadersHook | null } = {
+    permissionRequest: null,
+    permissionCheck: null,
+    headers: null
+  }
+  return Object.assign(handlers, {
+    setPermissionRequestHandler(handler: PermissionRequest) {
+      handlers.permissionRequest = handler
+    },
+    setPermissionCheckHandler(handler: PermissionCheck) {
+      handlers.permissionCheck = handler
+    },
+    webRequest: {
+      onHeadersReceived(handler: HeadersHook) {
+        handlers.headers = handler
+      }
+    }
+  })
+}
+
+describe('hardenSession', () => {
+  const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'unknown']
+
+  it('denies every permission request and check', () => {
+    const ses = fakeSession()
+    hardenSession(ses as unknown as Session, undefined)
+    for (const permission of PERMISSIONS) {
+      const answers: boolean[] = []
+      ses.permissionRequest!({}, permission, (granted) => answers.push(granted))
+      expect(answers, permission).toEqual([false])
+      expect(ses.permissionCheck!({}, permission, 'file://'), permission).toBe(false)
+    }
+  })
+
+  it('sends the strict CSP as a header, keeping the other headers', () => {
+    const ses = fakeSession()
+    hardenSession(ses as unknown as Session, undefined)
+    let answer: { responseHeaders?: HeaderMap } | undefined
+    ses.headers!({ url: APP_PAGE, responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': ['default-src *'] } }, (r) => (answer = r))
+    expect(answer?.responseHeaders).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
+  })
+
+  it('relaxes the header for the dev server only as far as Vite needs', () => {
+    const ses = fakeSession()
+    hardenSession(ses as unknown as Session, DEV_SERVER)
+    let answer: { responseHeaders?: HeaderMap } | undefined
+    ses.headers!({ url: `${DEV_SERVER}/` }, (r) => (answer = r))
+    const policy = answer?.responseHeaders?.['Content-Security-Policy']?.[0] ?? ''
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'")
+    expect(policy).toContain("connect-src 'self' ws://localhost:5173")
+    expect(policy).toContain("script-src 'self';")
+    expect(policy).not.toMatch(/unsafe-eval|\*/)
+  })
+})
+
+describe('isTrustedSender', () => {
+  const event = (sender: FakeWebContents, frame: { url: string } | null) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent
+
+  it('trusts only the app window, its top frame, at the app page', () => {
+    const window = fakeWebContents()
+    const trusted = window as unknown as WebContents
+    expect(isTrustedSender(event(window, window.mainFrame), trusted, undefined)).toBe(true)
+    expect(isTrustedSender(event(window, window.mainFrame), null, undefined)).toBe(false)
+    expect(isTrustedSender(event(fakeWebContents(), window.mainFrame), trusted, undefined)).toBe(false)
+    expect(isTrustedSender(event(window, { url: APP_PAGE }), trusted, undefined)).toBe(false)
+    expect(isTrustedSender(event(window, null), trusted, undefined)).toBe(false)
+    window.mainFrame.url = 'https://evil.example/'
+    expect(isTrustedSender(event(window, window.mainFrame), trusted, undefined)).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------
+// main.ts itself, started against a fake Electron: what it registers and how its IPC handlers behave.
+
+describe('main.ts wiring', () => {
+  const env = { ...process.env }
+  const started = {
+    ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+    appListeners: new Map<string, (...args: unknown[]) => void>(),
+    windows: [] as { options: { webPreferences?: WebPreferences }; webContents: FakeWebContents; loaded: string[] }[],
+    ses: fakeSession(),
+    enableSandbox: vi.fn(),
+    errors: [] as unknown[]
+  }
+
+  beforeAll(async () => {
+    // No demo fleet and an in-memory database: only the wiring is under test.
+    Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0' })
+    delete process.env['ELECTRON_RENDERER_URL']
+    let ready!: () => void
+    const whenReady = new Promise<void>((resolve) => (ready = resolve))
+    electronFake.value = {
+      app: {
+        isPackaged: false,
+        enableSandbox: started.enableSandbox,
+        requestSingleInstanceLock: () => true,
+        on: (event: string, listener: (...args: unknown[]) => void) => started.appListeners.set(event, listener),
+        whenReady: () => whenReady,
+        getAppPath: () => process.cwd(),
+        getPath: () => tmpdir(),
+        getVersion: () => '0.0.0-test',
+        quit: vi.fn(),
+        exit: (code: number) => started.errors.push(`app.exit(${code})`)
+      },
+      BrowserWindow: class {
+        webContents = fakeWebContents()
+        loaded: string[] = []
+        constructor(readonly options: { webPreferences?: WebPreferences }) {
+          started.windows.push(this)
+        }
+        once() {}
+        on() {}
+        loadFile(path: string) {
+          this.loaded.push(path)
+          return Promise.resolve()
+        }
+        loadURL(url: string) {
+          this.loaded.push(url)
+          return Promise.resolve()
+        }
+      },
+      dialog: { showErrorBox: (_title: string, message: string) => started.errors.push(message) },
+      ipcMain: { handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => started.ipc.set(channel, handler) },
+      session: { defaultSession: started.ses },
+      shell: {}
+    }
+    await import('./main')
+    ready()
+    await vi.waitFor(() => {
+      expect(started.errors).toEqual([])
+      expect(started.windows).toHaveLength(1)
+    }, { timeout: 30_000, interval: 20 })
+    // The window's page is the app page as far as the sender check is concerned.
+    started.windows[0]!.webContents.mainFrame.url = pathToFileURL(started.windows[0]!.loaded[0]!).href
+  }, 60_000)
+
+  afterAll(async () => {
+    await started.appListeners.get('before-quit')?.()
+    for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key]
+    Object.assign(process.env, env)
+  })
+
+  it('enables the sandbox for every renderer and opens the one window with the secure preferences', () => {
+    expect(started.enableSandbox).toHaveBeenCalled()
+    const { options, loaded } = started.windows[0]!
+    expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences!.preload!, true))
+    expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
+    expect(loaded).toHaveLength(1)
+    expect(loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+  })
+
+  it('hardens every WebContents Electron creates and the default session', () => {
+    const contents = fakeWebContents()
+    started.appListeners.get('web-contents-created')!({}, contents)
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' })
+    const answers: boolean[] = []
+    started.ses.permissionRequest!({}, 'media', (granted) => answers.push(granted))
+    expect(answers).toEqual([false])
+    expect(started.ses.headers).not.toBeNull()
+  })
+
+  it('handles exactly the contract channels over IPC, nothing else', () => {
+    expect([...started.ipc.keys()].sort()).toEqual(methods.map((m) => contract[m].channel).sort())
+  })
+
+  it('answers every channel with forbidden-sender, before the router, for another window, a subframe or a foreign page', async () => {
+    const window = started.windows[0]!.webContents
+    const stranger = fakeWebContents()
+    const senders = [
+      { what: 'another WebContents', sender: stranger, senderFrame: stranger.mainFrame },
+      { what: 'a subframe of the window', sender: window, senderFrame: { url: window.mainFrame.url } },
+      { what: 'no frame', sender: window, senderFrame: null }
+    ]
+    for (const [channel, handler] of started.ipc) {
+      for (const { what, sender, senderFrame } of senders) {
+        await expect(handler({ sender, senderFrame }, {}), `${channel} from ${what}`).resolves.toEqual({
+          ok: false,
+          error: { code: 'forbidden-sender', message: expect.any(String) }
+        })
+      }
+    }
+    // The same window after navigating away (were navigation not blocked) is not trusted either.
+    const appUrl = window.mainFrame.url
+    window.mainFrame.url = 'https://evil.example/'
+    try {
+      await expect(started.ipc.get(contract.appInfo.channel)!({ sender: window, senderFrame: window.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    } finally {
+      window.mainFrame.url = appUrl
+    }
+  })
+
+  it('passes calls from the app page to the router, with a session per window', async () => {
+    const window = started.windows[0]!.webContents
+    const call = (channel: string, payload: unknown) => started.ipc.get(channel)!({ sender: window, senderFrame: window.mainFrame }, payload)
+    await expect(call(contract.appInfo.channel, {})).resolves.toMatchObject({ ok: true, data: { transport: 'electron', version: '0.0.0-test' } })
+    await expect(call(contract.vehicleGet.channel, { vin: 'WMW11DH00T2012345' })).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    await expect(call(contract.settingsGet.channel, 'nonsense')).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 })
