@@ -48,8 +48,11 @@ export interface BenchApi {
   sync(name: string, options?: { batchSize?: number }): Promise<SyncRun>
   /** The app's `searchVehicles` over a list of queries, one at a time. */
   lookups(name: string, queries: LookupQuery[]): Promise<LookupRun>
-  /** Raw `db.vehicles.get(vin)`, one at a time. */
-  rawGets(name: string, vins: string[]): Promise<number[]>
+  /**
+   * Full-VIN lookups through `searchVehicles`, each followed by a raw `db.vehicles.get` of the same VIN:
+   * interleaved, so that both see the same disturbances from the rest of the machine.
+   */
+  vinLookups(name: string, queries: LookupQuery[]): Promise<{ search: LookupRun; raw: number[] }>
   /**
    * Pulls every vehicle from the backend and prepares the records as the sync engine does (untimed),
    * then times one raw Dexie bulkPut of them into an empty cache database `to`.
