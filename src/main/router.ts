@@ -1,5 +1,6 @@
 import { contract, methodForChannel, type Access, type Method, type ParsedRequest, type Response } from '@shared/ipc/contract'
 import type { ApiError, ApiResult } from '@shared/ipc/errors'
+import { unstorableTextPath } from '@shared/ipc/text'
 import type { z } from 'zod'
 import type { SessionAgent, Sessions } from './auth/sessions'
 import type { Logger } from './logger'
@@ -54,7 +55,17 @@ function isCommand(method: Method): boolean {
  * then does a service run. Anything refused before that changes nothing.
  */
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
-  const { log, sessions, audit } = options
+  const { log, sessions } = options
+  // A refusal's audit line must never turn the refusal into a crash: log and answer anyway.
+  const audit = {
+    async record(entry: Parameters<Audit['record']>[0]): Promise<void> {
+      try {
+        await options.audit.record(entry)
+      } catch (error) {
+        log.error('ipc: could not write the audit record of a refusal', error)
+      }
+    }
+  }
   return {
     async handle(channel, payload, context) {
       const method = methodForChannel(channel)
@@ -75,6 +86,12 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           if (isCommand(method)) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'denied', reason: `role ${agent.role} may not call ${channel}` })
           return { ok: false, error: { code: 'forbidden', message: `Your role (${agent.role}) may not do this.` } }
         }
+      }
+      const unstorable = unstorableTextPath(payload)
+      if (unstorable) {
+        const message = `The request was not understood: ${unstorable} contains a character that cannot be stored (U+0000 or a broken surrogate pair).`
+        if (agent && isCommand(method)) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request contains unstorable text', details: { path: unstorable } })
+        return { ok: false, error: { code: 'bad-request', message, issues: [{ path: unstorable, message: 'contains a character that cannot be stored' }] } }
       }
       const parsed = endpoint.request.safeParse(payload === undefined ? {} : payload)
       if (!parsed.success) {

@@ -1,4 +1,5 @@
 import type { Role } from '@shared/ipc/schemas'
+import { storable } from '@shared/ipc/text'
 import type { Clock } from '../config'
 import type { Database, Queryable } from '../db/database'
 
@@ -75,7 +76,9 @@ export function createAudit(db: Database, clock: Clock) {
   }
 
   return {
-    async record(entry: AuditEntry, tx: Queryable = db): Promise<void> {
+    async record(raw: AuditEntry, tx: Queryable = db): Promise<void> {
+      // What a refusal quotes back (a bad key, a name) is recorded even when the database could not store it as is.
+      const entry = storable(raw)
       await tx.query(
         `INSERT INTO audit_log (at, agent_id, agent_name, role, action, vin, case_id, outcome, reason, verification, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
