@@ -2,6 +2,7 @@
  * Text PostgreSQL cannot store: U+0000, and UTF-16 surrogates without their pair (JSON allows both,
  * a database text or jsonb value does not). Refused at the door, so no service meets it half-way.
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what must be found
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /** Where the first unstorable string or key is ('consumers.1', '(key)'), or null when all is storable. */
