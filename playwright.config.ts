@@ -9,7 +9,8 @@ import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE } from './e2
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: './test-results',
+  // Under test-results/, next to other reports (the security scan's CSV), which Playwright would otherwise clean.
+  outputDir: './test-results/e2e',
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,

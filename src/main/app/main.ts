@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
@@ -11,6 +11,9 @@ import { secureWebPreferences } from './web-preferences'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const rendererPage = join(here, '../renderer/index.html')
+/** The one page allowed to talk to main and to be navigated to (outside the dev server). */
+const appPage = pathToFileURL(rendererPage).href
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
 
@@ -28,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus()
     }
   })
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m)))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m), appPage))
   app.whenReady().then(start, (error: unknown) => fatal(error))
 }
 
@@ -64,7 +67,7 @@ function registerIpc(b: Backend): void {
   for (const method of methods) {
     const { channel } = contract[method]
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl)) {
+      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl, appPage)) {
         log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
         return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not talk to the app.' } }
       }
@@ -96,7 +99,7 @@ function createWindow(): void {
     mainWindow = null
   })
   if (devServerUrl) void mainWindow.loadURL(devServerUrl)
-  else void mainWindow.loadFile(join(here, '../renderer/index.html'))
+  else void mainWindow.loadFile(rendererPage)
 }
 
 function fatal(error: unknown): void {

@@ -54,6 +54,10 @@ describe('window security', () => {
     expect(isAppUrl('http://localhost:5173/#/vehicle/X', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
     expect(isAppUrl('not a url', undefined)).toBe(false)
+    // Knowing the installed page, main trusts only that file, not another renderer/index.html on the disk.
+    const installed = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
+    expect(isAppUrl(`${installed}#/vehicle/X`, undefined, installed)).toBe(true)
+    expect(isAppUrl('file:///home/user/Downloads/renderer/index.html', undefined, installed)).toBe(false)
   })
 })
 

@@ -17,26 +17,33 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'"
 ].join('; ')
 
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+/**
+ * The app's own page: the dev server's origin, or the renderer's index.html on the local disk. When main
+ * knows the installed page's exact file URL (`appPage`), nothing else counts, not even another
+ * `renderer/index.html` elsewhere on the disk.
+ */
+export function isAppUrl(url: string, devServerUrl: string | undefined, appPage?: string): boolean {
   try {
     const parsed = new URL(url)
     if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin
     // A file URL with a host is a network share (a UNC path on Windows), never the installed app.
-    return parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname.endsWith('/renderer/index.html')
+    if (parsed.protocol !== 'file:' || parsed.host !== '') return false
+    if (appPage) return decodeURIComponent(parsed.pathname) === decodeURIComponent(new URL(appPage).pathname)
+    return parsed.pathname.endsWith('/renderer/index.html')
   } catch {
     return false
   }
 }
 
-export function hardenWebContents(contents: WebContents, devServerUrl: string | undefined, log: (msg: string) => void): void {
+export function hardenWebContents(contents: WebContents, devServerUrl: string | undefined, log: (msg: string) => void, appPage?: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) {
+    if (!isAppUrl(url, devServerUrl, appPage)) {
       event.preventDefault()
       log(`security: blocked navigation to ${url}`)
     }
   })
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) {
+    if (!isAppUrl(url, devServerUrl, appPage)) {
       event.preventDefault()
       log(`security: blocked redirect to ${url}`)
     }
@@ -68,9 +75,9 @@ export function hardenSession(ses: Session, devServerUrl: string | undefined): v
 }
 
 /** IPC is answered only for the app's own window and its top frame at the app's own URL. */
-export function isTrustedSender(event: IpcMainInvokeEvent, trusted: WebContents | null, devServerUrl: string | undefined): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent, trusted: WebContents | null, devServerUrl: string | undefined, appPage?: string): boolean {
   if (!trusted || event.sender !== trusted) return false
   const frame = event.senderFrame
   if (!frame || frame !== trusted.mainFrame) return false
-  return isAppUrl(frame.url, devServerUrl)
+  return isAppUrl(frame.url, devServerUrl, appPage)
 }
