@@ -8,7 +8,7 @@ import { systemClock } from '@main/config'
 import { silentLogger } from '@main/logger'
 import { CacheDatabase, PUT_SLICE } from '@renderer/cache/db'
 import { searchVehicles } from '@renderer/cache/search'
-import { COMPACT_AFTER, COMPACT_RUN, createSyncEngine, FIRST_BATCH, MAX_BATCH, type SyncSource } from '@renderer/cache/sync'
+import { AHEAD, COMPACT_AFTER, COMPACT_RUN, createSyncEngine, FIRST_BATCH, MAX_BATCH, type SyncSource } from '@renderer/cache/sync'
 import { generateFleet } from '@shared/fleet/generate'
 import type { Request, Response } from '@shared/ipc/contract'
 
@@ -91,8 +91,13 @@ describe('sync engine', () => {
         return source.syncChanges(request)
       }
     }
-    const engine = createSyncEngine(cache, recording, { batchSize: 25 })
+    const engine = createSyncEngine(cache, recording, { batchSize: 10 })
     expect(await engine.sync((p) => events.push(`applied ${p.cursor}`))).toBe(SIZE)
+    // Never more than AHEAD batches requested and not yet applied.
+    let held = 0
+    let most = 0
+    for (const e of events) most = Math.max(most, (held += e.startsWith('request') ? 1 : -1))
+    expect(most).toBe(AHEAD)
     const requested = events.filter((e) => e.startsWith('request')).map((e) => Number(e.split(' ')[1]))
     const applied = events.filter((e) => e.startsWith('applied')).map((e) => Number(e.split(' ')[1]))
     // Each request starts where the previous batch ends, and batches are applied in that order.

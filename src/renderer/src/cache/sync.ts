@@ -29,6 +29,8 @@ export const FIRST_BATCH = 500
  * about 4 MB of JSON.
  */
 export const MAX_BATCH = 4_000
+/** Batches held at most: the one being written and two answered or on their way. */
+export const AHEAD = 3
 /**
  * The name index gains a chunk per batch. A run that wrote at least COMPACT_RUN chunks (a first fill,
  * a rebuild) merges them at the end, so that a lookup reads one row per bucket; when COMPACT_AFTER
@@ -40,9 +42,9 @@ export const COMPACT_AFTER = 256
 /**
  * Pulls changes since the cache's cursor in batches; each batch and the cursor that follows it are
  * written in one Dexie transaction, so a crash mid-sync resumes from the last whole batch and never
- * skips or half-applies one. Pipelined: the request for batch n+1 is in flight while batch n is being
- * written, so main builds the next batch while IndexedDB stores this one; batches are still applied
- * strictly in order. Concurrent requests coalesce into one run plus at most one follow-up.
+ * skips or half-applies one. Pipelined: the next requests are answered while a batch is being written,
+ * so main builds batches while IndexedDB stores the previous ones; batches are still applied strictly in
+ * order. Concurrent requests coalesce into one run plus at most one follow-up.
  */
 export function createSyncEngine(db: CacheDatabase, source: SyncSource, options: SyncOptions = {}) {
   const fixed = options.batchSize
@@ -78,20 +80,56 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
 
   async function runOnce(onProgress?: (p: SyncProgress) => void): Promise<number> {
     let limit = fixed ?? FIRST_BATCH
-    const grow = () => (limit = fixed ?? Math.min(MAX_BATCH, limit * 2))
+    const nextLimit = () => {
+      const current = limit
+      limit = fixed ?? Math.min(MAX_BATCH, limit * 2)
+      return current
+    }
     let chunks = await meta('nameChunks')
     const chunksBefore = chunks
-    let next = fetchBatch(await meta('cursor'), limit)
+
+    // Requests go out one after the other, each as soon as the previous answer is in (its cursor is the
+    // next request's), while the writer applies the answers in order; at most AHEAD batches are held.
+    const ahead: Promise<Batch>[] = []
+    let newest: Batch | null = null
+    let requesting = false
+    let stopped = false
+    const request = (at: number) => {
+      requesting = true
+      const pending = fetchBatch(at, nextLimit())
+      ahead.push(pending)
+      pending.then(
+        (batch) => {
+          requesting = false
+          newest = batch
+          pump()
+        },
+        () => {
+          requesting = false
+          stopped = true
+        }
+      )
+    }
+    const pump = () => {
+      if (!stopped && !requesting && newest?.hasMore && ahead.length < AHEAD) request(newest.cursor)
+    }
+
+    request(await meta('cursor'))
     let received = 0
-    for (;;) {
-      const batch = await next
-      // Ask for the following batch before writing this one: its cursor is known already.
-      if (batch.hasMore) next = fetchBatch(batch.cursor, grow())
-      if (batch.vehicles.length) chunks++
-      await write(batch, chunks)
-      received += batch.vehicles.length + batch.deletedVins.length
-      onProgress?.({ received, cursor: batch.cursor, head: batch.head })
-      if (!batch.hasMore) break
+    try {
+      for (;;) {
+        // A failed request is raised here, after every batch before it has been written.
+        const batch = await ahead[0]!
+        if (batch.vehicles.length) chunks++
+        await write(batch, chunks)
+        ahead.shift()
+        received += batch.vehicles.length + batch.deletedVins.length
+        onProgress?.({ received, cursor: batch.cursor, head: batch.head })
+        if (!batch.hasMore) break
+        pump()
+      }
+    } finally {
+      stopped = true
     }
     if (chunks > COMPACT_AFTER) await compactNameIndex(db, { dropMissing: true })
     else if (chunks - chunksBefore >= COMPACT_RUN) await compactNameIndex(db)
