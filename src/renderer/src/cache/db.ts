@@ -110,24 +110,26 @@ export function nameIndexRows(records: readonly CachedVehicle[], chunk: number):
   return [...buckets].map(([bucket, words]) => ({ bucket, chunk, postings: [...words] }))
 }
 
-/** Records per bulkPut in `putVehicles`. */
+/** Records per bulkPut in `putVehicles`, and bulkPuts queued at once. */
 export const PUT_SLICE = 500
+export const PUTS_IN_FLIGHT = 3
 
 /**
  * Stores vehicles and lists them in the name index, as a new chunk. Must run inside a read-write
- * transaction on `vehicles` and `nameIndex`. The
- * records are put in slices with two in flight: IndexedDB stores one while the main thread clones the
- * next, and the main thread is never busy for more than one slice, so typing stays responsive.
+ * transaction on `vehicles` and `nameIndex`. The records are put in slices, a few queued at once:
+ * IndexedDB always has the next slice to store while the main thread clones (and, between slices,
+ * parses the next answer, handles input), and the main thread is never busy for more than one slice,
+ * so typing stays responsive during a sync.
  */
 export async function putVehicles(db: CacheDatabase, records: readonly CachedVehicle[], slice = PUT_SLICE): Promise<void> {
-  let inFlight: Promise<unknown> | null = null
+  const queued: Promise<unknown>[] = []
   for (let i = 0; i < records.length; i += slice) {
+    if (queued.length >= PUTS_IN_FLIGHT) await queued.shift()
     const put = db.vehicles.bulkPut(records.slice(i, i + slice))
     put.catch(() => undefined)
-    if (inFlight) await inFlight
-    inFlight = put
+    queued.push(put)
   }
-  if (inFlight) await inFlight
+  for (const put of queued) await put
   if (records.length) await db.nameIndex.bulkPut(nameIndexRows(records, newChunkId()))
 }
 
