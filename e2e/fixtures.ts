@@ -1,18 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { test as base, _electron, expect, type Locator, type Page } from '@playwright/test'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
 import { DEMO_FLEET_SIZE, HARNESS_TODAY } from './env'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
-/** Where Electron's binary is, or why it is not usable here. */
+/**
+ * Where Electron's binary is, or why it is not usable here. Read from the electron package's files rather
+ * than by require('electron'), which would try to download the binary (Electron 45 does on first use).
+ */
 function electronBinary(): { path: string } | { missing: string } {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    return typeof path === 'string' ? { path } : { missing: 'the electron package did not return a binary path' }
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim()
+    const path = join(pkg, 'dist', relative)
+    return existsSync(path) ? { path } : { missing: `${path} does not exist` }
   } catch (error) {
     return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' }
   }
@@ -41,13 +46,23 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
 }
 
-export const test = base.extend<{ app: Page; account: DemoAccount }>({
+const ELECTRON_MISSING_REASON = 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.'
+
+export const test = base.extend<{ app: Page; account: DemoAccount; electronAvailable: void }>({
   account: ['hotline', { option: true }],
+  // Runs before any other fixture, so a skipped Electron test never starts a browser it would not use.
+  electronAvailable: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; there are none
+    async ({}, use, testInfo) => {
+      if (testInfo.project.name === 'electron') test.skip('missing' in electronBinary(), ELECTRON_MISSING_REASON)
+      await use()
+    },
+    { auto: true }
+  ],
   app: async ({ page, account }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary()
-      test.skip('missing' in binary, 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.')
-      if (!('path' in binary)) return
+      if (!('path' in binary)) return test.skip(true, ELECTRON_MISSING_REASON)
       const dataDir = mkdtempSync(join(tmpdir(), 'mini-e2e-'))
       const app = await _electron.launch({
         executablePath: binary.path,
