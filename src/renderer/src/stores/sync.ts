@@ -14,6 +14,8 @@ export const useSyncStore = defineStore('sync', () => {
   const lastError = ref<string | null>(null)
   const lastSyncedAt = ref<string | null>(null)
   const ready = ref(false)
+  /** Vehicles in the offline copy, counted once per finished sync (a live count would walk the table per batch). */
+  const cachedCount = ref<number | null>(null)
   let engine: SyncEngine | null = null
   let unsubscribe: (() => void) | null = null
   let retry: ReturnType<typeof setTimeout> | null = null
@@ -39,6 +41,7 @@ export const useSyncStore = defineStore('sync', () => {
       state.value = 'idle'
       lastError.value = null
       lastSyncedAt.value = new Date().toISOString()
+      cachedCount.value = await cacheDb().vehicles.count()
     } catch (error) {
       lastError.value = error instanceof Error ? error.message : String(error)
       if (error instanceof ApiFailure && error.code !== 'unavailable') {
@@ -61,6 +64,7 @@ export const useSyncStore = defineStore('sync', () => {
       // Never wipe the offline copy while main cannot refill it: check it answers first.
       await call('appInfo', {})
       await getEngine().rebuild((p) => (progress.value = p))
+      cachedCount.value = await cacheDb().vehicles.count()
       state.value = 'idle'
       lastError.value = null
     } catch (error) {
@@ -76,5 +80,5 @@ export const useSyncStore = defineStore('sync', () => {
     void sync()
   }
 
-  return { state, progress, lastError, lastSyncedAt, ready, sync, rebuild, start }
+  return { state, progress, lastError, lastSyncedAt, ready, cachedCount, sync, rebuild, start }
 })
