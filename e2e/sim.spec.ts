@@ -115,6 +115,8 @@ test.describe('deactivate SIM', () => {
     await expect(dialog.getByTestId('target-state')).toHaveAttribute('data-state', 'ECALL_ONLY')
     await expect(dialog.getByTestId('loses')).toContainText('Intelligent Emergency Call')
     await expect(dialog.getByTestId('warnings')).toContainText('Intelligent Emergency Call')
+    await expect(dialog.getByTestId('services-lost')).toContainText('My Info')
+    await expect(dialog.getByTestId('services-lost')).not.toContainText('Legal Emergency Call')
     await expect(dialog.getByTestId('contract-effect')).toHaveAttribute('data-effect', 'none')
     await snapshot(app, 'dialog-deactivate-be-6af')
     await dialog.getByTestId('cancel').click()

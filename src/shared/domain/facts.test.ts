@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { generateFleet } from '../fleet/generate'
 import type { VehicleDoc } from '../ipc/schemas'
 import { listServices } from '../rules'
-import { toServicePurchases, toVehicleFacts } from './facts'
+import { isLegalService, toServicePurchases, toVehicleFacts } from './facts'
 
 const fleet = generateFleet({ size: 12, referenceDate: '2026-11-21' })
 function doc(i: number, patch: Partial<VehicleDoc> = {}): VehicleDoc {
@@ -32,5 +32,11 @@ describe('services a vehicle is entitled to (RULES.md §6)', () => {
   it('BE/LU and PT services come from the equipment catalogue, not from the contract', () => {
     expect(toServicePurchases(doc(5)).map((p) => p.code)).toEqual([])
     expect(services(doc(5)).length).toBeGreaterThan(0)
+  })
+
+  it('names the legal eCall services, which a SIM restricted to legal eCall keeps', () => {
+    const names = services(doc(5)).map((s) => s.service)
+    expect(names.filter(isLegalService)).toEqual(['Legal Emergency Call'])
+    expect(services(doc(2)).map((s) => s.service).filter(isLegalService)).toEqual(['Emergency Call (legal eCall)'])
   })
 })

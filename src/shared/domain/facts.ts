@@ -37,6 +37,15 @@ const DK_SE_BASIC_SERVICES: Record<string, string> = {
 }
 
 /**
+ * Services that are the legally required function itself (BE catalogue «Legal Emergency Call», seed 000
+ * L19; the DK/SE basic legal eCall above): a SIM restricted to ECALL_ONLY keeps them (RULES.md §2).
+ */
+const LEGAL_SERVICES = new Set(['Legal Emergency Call', DK_SE_BASIC_SERVICES['6AF']])
+export function isLegalService(name: string): boolean {
+  return LEGAL_SERVICES.has(name)
+}
+
+/**
  * The rules' service-validity input for a vehicle: store purchases (withdrawn ones grant nothing) and,
  * in DK and SE, the contract's basic services, which end with the contract.
  */
