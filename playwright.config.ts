@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
-import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE } from './e2e/env'
+import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronBinary } from './e2e/env'
+
+if ('missing' in electronBinary()) console.log(`electron project skipped: ${ELECTRON_MISSING_REASON}`)
 
 /**
  * Two projects run the same specs: `harness` drives the built renderer in Debian's Chromium against the

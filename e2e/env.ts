@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 /** Shared by the Playwright config, the fixtures and the specs so they agree on the demo world. */
 export const HARNESS_PORT = Number(process.env['HARNESS_PORT'] ?? 4781)
@@ -12,4 +14,21 @@ export function chromiumPath(): string {
     throw new Error(`No Chromium at ${path}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`)
   }
   return path
+}
+
+export const ELECTRON_MISSING_REASON = 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.'
+
+/**
+ * Where Electron's binary is, or why it is not usable here. Read from the electron package's files rather
+ * than by require('electron'), which would try to download the binary (Electron 45 does on first use).
+ */
+export function electronBinary(): { path: string } | { missing: string } {
+  try {
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim()
+    const path = join(pkg, 'dist', relative)
+    return existsSync(path) ? { path } : { missing: `${path} does not exist` }
+  } catch (error) {
+    return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' }
+  }
 }

@@ -1,27 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { test as base, _electron, expect, type Locator, type Page } from '@playwright/test'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
-import { DEMO_FLEET_SIZE, HARNESS_TODAY } from './env'
+import { DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronBinary, HARNESS_TODAY } from './env'
 
 const ROOT = resolve(import.meta.dirname, '..')
-
-/**
- * Where Electron's binary is, or why it is not usable here. Read from the electron package's files rather
- * than by require('electron'), which would try to download the binary (Electron 45 does on first use).
- */
-function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-    const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim()
-    const path = join(pkg, 'dist', relative)
-    return existsSync(path) ? { path } : { missing: `${path} does not exist` }
-  } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' }
-  }
-}
 
 /** The demo fleet the app under test seeded (same generator, size and date), for the specs' expectations. */
 export const fleet: Fleet = generateFleet({ size: DEMO_FLEET_SIZE, referenceDate: HARNESS_TODAY })
@@ -45,8 +29,6 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await expect(page.getByTestId('agent-name')).toBeVisible()
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
 }
-
-const ELECTRON_MISSING_REASON = 'Electron binary not downloadable on this machine; this project runs on desktops with Electron installed.'
 
 export const test = base.extend<{ app: Page; account: DemoAccount; electronAvailable: void }>({
   account: ['hotline', { option: true }],
