@@ -72,3 +72,10 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path, fullPage: true })
   await test.info().attach(name, { path, contentType: 'image/png' })
 }
+
+/** Opens the card of the demo fleet's vehicle at `index` through the search box, as an agent would. */
+export async function openVehicle(app: Page, index: number): Promise<void> {
+  await app.getByTestId('search-input').fill(fleet.records[index]!.vehicle.vin)
+  await app.getByTestId('search-input').press('Enter')
+  await expect(app.getByTestId('vehicle-card')).toBeVisible()
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { field, fleet, test, expect, snapshot, signIn } from './fixtures'
+import { field, fleet, test, expect, openVehicle, snapshot, signIn } from './fixtures'
 
 /**
  * SIM deactivation and reactivation through the real UI, router, services, database and the telematics
@@ -7,12 +7,6 @@ import { field, fleet, test, expect, snapshot, signIn } from './fixtures'
  */
 const record = (i: number) => fleet.records[i]!
 const customerOf = (i: number) => fleet.customers.find((c) => c.id === record(i).vehicle.customerId)!
-
-async function openVehicle(app: Page, index: number): Promise<void> {
-  await app.getByTestId('search-input').fill(record(index).vehicle.vin)
-  await app.getByTestId('search-input').press('Enter')
-  await expect(app.getByTestId('vehicle-card')).toBeVisible()
-}
 
 async function verifyCaller(app: Page, index: number, fact: 'customerNumber' | 'postcode' = 'postcode'): Promise<void> {
   const c = customerOf(index)

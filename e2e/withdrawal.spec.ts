@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { addDays } from '../src/shared/rules'
 import { HARNESS_TODAY } from './env'
-import { field, fleet, test, expect, snapshot } from './fixtures'
+import { field, fleet, test, expect, openVehicle, snapshot } from './fixtures'
 
 /**
  * Withdrawal cases and the standard form through the real UI and backend (RULES.md §5, §9). Each test
  * uses showcase vehicles that the SIM spec leaves alone, or whose other contract it is.
  */
 const record = (i: number) => fleet.records[i]!
-
-async function openVehicle(app: Page, index: number): Promise<void> {
-  await app.getByTestId('search-input').fill(record(index).vehicle.vin)
-  await app.getByTestId('search-input').press('Enter')
-  await expect(app.getByTestId('vehicle-card')).toBeVisible()
-}
 
 async function setDate(app: Page, testId: string, iso: string): Promise<void> {
   const input = field(app.getByTestId('withdrawal-dialog'), testId)
