@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { build } from 'esbuild'
-import { events as eventContract } from '../../src/shared/ipc/contract'
 import { createBackend, type Backend, type BackendConfig } from '../../src/main/backend'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -188,5 +187,3 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   }
 }
-
-export const eventChannels = Object.keys(eventContract)

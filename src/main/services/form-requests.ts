@@ -4,7 +4,6 @@ import type { VehicleDoc } from '@shared/ipc/schemas'
 import type { Clock } from '../config'
 import type { Database } from '../db/database'
 import { ServiceError } from './errors'
-import type { RenderedForm } from './forms'
 import type { VehicleService } from './vehicles'
 import type { WithdrawalService } from './withdrawals'
 
@@ -83,5 +82,3 @@ export function requireDesktop(desktop: DesktopPort | undefined): DesktopPort {
   if (!desktop) throw new ServiceError('unavailable', 'Saving and opening files needs the desktop app; in this browser, use Download.')
   return desktop
 }
-
-export type RenderedFormResult = Pick<RenderedForm, 'fileName' | 'pages' | 'warnings'> & { bytes: Uint8Array }

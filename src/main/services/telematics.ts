@@ -38,18 +38,14 @@ const FAILURES = [
  * failure rate, and silence when the latency exceeds the timeout. Settings are read at each attempt,
  * so a supervisor's change applies to the next command.
  */
-export function createTelematicsSimulator(settings: () => SimulatorSettings, random: () => number = Math.random): TelematicsPort & { inFlight(): number } {
-  let inFlight = 0
+export function createTelematicsSimulator(settings: () => SimulatorSettings, random: () => number = Math.random): TelematicsPort {
   return {
-    inFlight: () => inFlight,
     send(request) {
       const s = settings()
       const latency = s.minLatencyMs + random() * Math.max(0, s.maxLatencyMs - s.minLatencyMs)
       const fails = random() < s.failureRate
-      inFlight++
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
-          inFlight--
           resolve(fails ? { ok: false, error: FAILURES[(request.attempt + request.vin.charCodeAt(16)) % FAILURES.length]! } : { ok: true })
         }, latency)
         timer.unref?.()

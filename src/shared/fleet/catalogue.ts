@@ -4,10 +4,7 @@
  * vehicle order prints them), DK/SE Teleservices / eCall codes (seed 001, 003 service descriptions).
  * Prices are invented but plausible, in integer minor units.
  */
-import type { Currency, Market, PurchaseDoc } from '../ipc/schemas'
-
-/** Codes whose package contains Legal Emergency Call (RULES.md §1, D1). */
-export const LEGAL_ECALL_CODES = ['6AF', '6FP', '6UM'] as const
+import type { Market, PurchaseDoc } from '../ipc/schemas'
 
 export const MODELS: { name: string; vds: string; electric: boolean }[] = [
   { name: 'MINI Cooper C', vds: '11DH', electric: false },
@@ -38,8 +35,6 @@ export const BASIC_CODES: Record<Market, string[]> = {
   DK: ['6AE', '6AC'],
   SE: ['6AE', '6AC']
 }
-
-export const CURRENCY: Record<Market, Currency> = { DK: 'DKK', SE: 'SEK', PT: 'EUR', BE: 'EUR', LU: 'EUR' }
 
 export type ProductTemplate = Pick<PurchaseDoc, 'code' | 'name' | 'kind' | 'price' | 'termMonths'>
 

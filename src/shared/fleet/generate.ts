@@ -5,8 +5,8 @@
  */
 import type { ContractDoc, CustomerDoc, CustomerKind, Market, PurchaseDoc, SalesChannel, SimState } from '../ipc/schemas'
 import { foldText } from '../search/fold'
-import { addDays, type IsoDate } from '../util/dates'
-import { BASIC_CODES, CONNECTED_PRICES, CURRENCY, LEGAL_ECALL_CODES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
+import { addDays, LEGAL_ECALL_OPTION_CODES, MARKET_INFO, type IsoDate } from '../rules'
+import { BASIC_CODES, CONNECTED_PRICES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
 import { PEOPLE } from './people'
 import { Random } from './random'
 import { buildVin } from './vin'
@@ -208,7 +208,7 @@ function ecallFlags(profile: EcallProfile): { euEcall: boolean | null; legalMapD
 function randomEquipment(rng: Random, market: Market, profile: EcallProfile, electric: boolean): string[] {
   const codes = new Set<string>(BASIC_CODES[market])
   if (profile === 'codes' || profile === 'conflict') {
-    const legal = market === 'BE' || market === 'LU' ? rng.pick(LEGAL_ECALL_CODES) : '6AF'
+    const legal = market === 'BE' || market === 'LU' ? rng.pick(LEGAL_ECALL_OPTION_CODES) : '6AF'
     codes.add(legal)
     if (legal === '6AF') codes.add('6AC')
   }
@@ -264,7 +264,7 @@ function makeContract(rng: Random, m: Market, s: Scenario, ref: IsoDate, index: 
     instructionsGiven: instructions !== 'never',
     instructionsReceivedAt:
       typeof instructions === 'object' ? addDays(ref, -instructions.receivedDaysAgo) : m === 'PT' && instructions === 'given' ? concludedAt : null,
-    currency: CURRENCY[m],
+    currency: MARKET_INFO[m].currency,
     price,
     paid: price
   }
@@ -281,7 +281,7 @@ function makePurchases(rng: Random, m: Market, s: Scenario, ref: IsoDate, index:
       kind: template.kind,
       purchasedAt: addDays(ref, -p.daysAgo),
       channel: p.channel,
-      currency: CURRENCY[m],
+      currency: MARKET_INFO[m].currency,
       price: template.price,
       paid,
       termMonths: template.termMonths,
