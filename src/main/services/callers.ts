@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill'
 import { verificationLockout, verifyCaller, type CallerClaim } from '@shared/rules'
+import type { Market } from '@shared/ipc/schemas'
 import type { SessionAgent } from '../auth/sessions'
 import type { Clock } from '../config'
 import type { Database } from '../db/database'
@@ -22,6 +23,20 @@ export interface CallerCheck {
   at: string
   validUntil: string
   details: Record<string, unknown>
+}
+
+const MARKET_OF_DEALER = /^(DK|SE|PT|BE|LU)-/
+
+/** D2: dealer staff act for vehicles of their own market; the hotline and supervisors for every market. */
+export function mayActOnMarket(agent: SessionAgent, market: Market): boolean {
+  return agent.role !== 'dealer' || MARKET_OF_DEALER.exec(agent.dealerNumber ?? '')?.[1] === market
+}
+
+/** D11: the check each role's command rests on (a supervisor may use either). */
+function checkFits(agent: SessionAgent, check: CallerCheck): boolean {
+  if (agent.role === 'hotline') return check.method === 'caller-verification'
+  if (agent.role === 'dealer') return check.method === 'identity-document'
+  return true
 }
 
 export interface CallerStatus {
@@ -61,6 +76,12 @@ export function createCallerChecks(db: Database, clock: Clock, audit: Audit, veh
   return {
     status,
     current,
+
+    /** The check this agent's command on this vehicle may rest on, or null when there is none yet. */
+    async fitting(sessionId: string, agent: SessionAgent, vin: string): Promise<CallerCheck | null> {
+      const check = await current(sessionId, agent.id, vin)
+      return check && checkFits(agent, check) ? check : null
+    },
 
     async verifyCaller(sessionId: string, agent: SessionAgent, vin: string, claim: CallerClaim): Promise<CallerStatus & { passed: boolean; messages: string[] }> {
       const before = verificationLockout(await attempts(vin), clock.now().toString())

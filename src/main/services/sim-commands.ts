@@ -16,7 +16,7 @@ import type { Clock } from '../config'
 import type { Database, Queryable } from '../db/database'
 import type { Logger } from '../logger'
 import type { Audit } from './audit'
-import type { CallerCheck, CallerChecks } from './callers'
+import { mayActOnMarket, type CallerCheck, type CallerChecks } from './callers'
 import { insertWithdrawalCase } from './cases'
 import { ConflictError, RefusedError, ServiceError } from './errors'
 import type { Idempotency } from './idempotency'
@@ -76,8 +76,6 @@ const COMMAND_COLUMNS = `id, vin, action, from_state AS "fromState", target_stat
   requested_at AS "requestedAt", completed_at AS "completedAt", error, attempts, agent_name AS "agentName",
   contract_effect AS "contractEffect", termination_effective_on AS "terminationEffectiveOn"`
 
-const MARKET_OF_DEALER = /^(DK|SE|PT|BE|LU)-/
-
 export function createSimCommandService(deps: Deps) {
   const { db, clock, audit, vehicles, callers, telematics, idempotency, log } = deps
   const withLock = keyedMutex()
@@ -102,20 +100,16 @@ export function createSimCommandService(deps: Deps) {
     throw new RefusedError(reason)
   }
 
-  /** Dealer staff act for vehicles of their own market; the hotline and supervisors for every market (D2). */
   async function checkScope(actor: Actor, action: string, vehicle: VehicleDoc): Promise<void> {
-    if (actor.agent.role !== 'dealer') return
-    const market = MARKET_OF_DEALER.exec(actor.agent.dealerNumber ?? '')?.[1]
-    if (market !== vehicle.market) {
+    if (!mayActOnMarket(actor.agent, vehicle.market)) {
       await refuse(actor, action, vehicle.vin, `Dealer ${actor.agent.dealerNumber} cannot act on a vehicle of the ${vehicle.market} market.`, undefined, 'forbidden')
     }
   }
 
   /** RULES.md §8, D11: the hotline verifies the caller; dealer staff record the identity document. */
   async function requireCheck(actor: Actor, action: string, vin: string): Promise<CallerCheck> {
-    const check = await callers.current(actor.sessionId, actor.agent.id, vin)
-    const wanted = actor.agent.role === 'hotline' ? 'caller-verification' : actor.agent.role === 'dealer' ? 'identity-document' : null
-    if (!check || (wanted && check.method !== wanted)) {
+    const check = await callers.fitting(actor.sessionId, actor.agent, vin)
+    if (!check) {
       return refuse(
         actor,
         action,

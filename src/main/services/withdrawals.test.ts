@@ -110,6 +110,14 @@ describe('recording a withdrawal', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/verified/) } })
   })
 
+  it('D2 — dealer staff record withdrawals only for vehicles of their own market', async () => {
+    const dealer = await backend.as('dealer.dk')
+    const foreign = await dealer.raw('withdrawal:record', notice(11, { subject: 'purchase', purchaseId: record(11).purchases[0]!.id }))
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/LU market/) } })
+    const { rows } = await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM withdrawal_cases WHERE vin = $1', [record(11).vehicle.vin])
+    expect(rows[0]!.n).toBe(0)
+  })
+
   it('applies a repeated request once', async () => {
     const request = notice(10)
     const [a, b] = await Promise.all([hotline.call('withdrawalRecord', request), hotline.call('withdrawalRecord', request)])

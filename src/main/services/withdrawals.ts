@@ -5,7 +5,7 @@ import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail, 
 import type { Clock } from '../config'
 import type { Database } from '../db/database'
 import type { Audit } from './audit'
-import type { CallerChecks } from './callers'
+import { mayActOnMarket, type CallerChecks } from './callers'
 import { insertWithdrawalCase } from './cases'
 import { ConflictError, RefusedError, ServiceError } from './errors'
 import type { Idempotency } from './idempotency'
@@ -87,6 +87,10 @@ async function recordNow(actor: Actor, request: RecordWithdrawalRequest): Promis
     const earlier = await idempotency.find<{ case: WithdrawalCaseDoc; simCommandId: string | null }>(request.idempotencyKey, 'withdrawalRecord', actor.agent.id)
     if (earlier) return earlier
     const vehicle = await vehicles.get(request.vin)
+    if (!mayActOnMarket(actor.agent, vehicle.market)) {
+      await audit.record({ actor: actor.agent, action: 'withdrawal.record', vin: vehicle.vin, outcome: 'denied', reason: `dealer of another market (${vehicle.market})` })
+      throw new ServiceError('forbidden', `Dealer ${actor.agent.dealerNumber} cannot act on a vehicle of the ${vehicle.market} market.`)
+    }
     const facts = toVehicleFacts(vehicle)
     if (!facts || !vehicle.contract) return refuse(actor, vehicle.vin, null, 'This vehicle has no MINI Connected contract on record.')
     if (request.noticeReceivedAt < request.noticeSentAt) return refuse(actor, vehicle.vin, null, 'The notice cannot be received before it was sent.')
@@ -95,12 +99,8 @@ async function recordNow(actor: Actor, request: RecordWithdrawalRequest): Promis
     const alreadyWithdrawn = request.subject === 'connected' ? vehicle.contract.status === 'withdrawn' : purchase?.status === 'withdrawn'
     if (alreadyWithdrawn) return refuse(actor, vehicle.vin, null, 'This contract or purchase has already been withdrawn.', 'conflict')
     // D11: a withdrawal taken on a call is recorded only for a verified caller (or a checked document).
-    if (request.noticeChannel === 'phone') {
-      const check = await callers.current(actor.sessionId, actor.agent.id, vehicle.vin)
-      const wanted = actor.agent.role === 'hotline' ? 'caller-verification' : actor.agent.role === 'dealer' ? 'identity-document' : null
-      if (!check || (wanted && check.method !== wanted)) {
-        return refuse(actor, vehicle.vin, null, 'A withdrawal given on the phone needs the caller verified first (exact name, full VIN, customer number or postcode). (D11)')
-      }
+    if (request.noticeChannel === 'phone' && !(await callers.fitting(actor.sessionId, actor.agent, vehicle.vin))) {
+      return refuse(actor, vehicle.vin, null, 'A withdrawal given on the phone needs the caller verified first (exact name, full VIN, customer number or postcode). (D11)')
     }
     const open = vehicle.cases.find((c) => c.status === 'refund-due' && c.subject === request.subject && (c.purchaseId ?? undefined) === request.purchaseId)
     if (open) return refuse(actor, vehicle.vin, open.id, `Case ${open.id} is already open for this contract.`, 'conflict')

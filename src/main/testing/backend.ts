@@ -75,7 +75,7 @@ export async function startTestBackend(options: Partial<BackendConfig> & { size?
 }
 
 /** Polls until the check passes (SIM commands settle asynchronously). */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = await probe()
