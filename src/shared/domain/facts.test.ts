@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { generateFleet } from '../fleet/generate'
 import type { VehicleDoc } from '../ipc/schemas'
-import { listServices } from '../rules'
-import { isLegalService, toServicePurchases, toVehicleFacts } from './facts'
+import { isLegalService, listServices } from '../rules'
+import { toServicePurchases, toVehicleFacts } from './facts'
 
 const fleet = generateFleet({ size: 12, referenceDate: '2026-11-21' })
 function doc(i: number, patch: Partial<VehicleDoc> = {}): VehicleDoc {
@@ -37,6 +37,6 @@ describe('services a vehicle is entitled to (RULES.md §6)', () => {
   it('names the legal eCall services, which a SIM restricted to legal eCall keeps', () => {
     const names = services(doc(5)).map((s) => s.service)
     expect(names.filter(isLegalService)).toEqual(['Legal Emergency Call'])
-    expect(services(doc(2)).map((s) => s.service).filter(isLegalService)).toEqual(['Emergency Call (legal eCall)'])
+    expect(services(doc(2)).map((s) => s.service).filter(isLegalService)).toEqual(['Legal Emergency Call'])
   })
 })

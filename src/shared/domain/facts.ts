@@ -1,4 +1,4 @@
-import { daysBetween, type ServicePurchase, type VehicleFacts } from '../rules'
+import { daysBetween, DK_SE_BASIC_SERVICES, optionCodeVariants, type ServicePurchase, type VehicleFacts } from '../rules'
 import type { VehicleDoc } from '../ipc/schemas'
 
 /**
@@ -27,25 +27,6 @@ export function toVehicleFacts(doc: VehicleDoc): VehicleFacts | null {
 }
 
 /**
- * DK/SE basic services come with the MINI Connected contract, indefinite (DK GTC 8.2, SE GTC 8.3), on the
- * equipment that carries them (DK/SE service descriptions). Names as in the service catalogues.
- */
-const DK_SE_BASIC_SERVICES: Record<string, string> = {
-  '6AE': 'Teleservices',
-  '6AC': 'Intelligent Emergency Call',
-  '6AF': 'Emergency Call (legal eCall)'
-}
-
-/**
- * Services that are the legally required function itself (BE catalogue «Legal Emergency Call», seed 000
- * L19; the DK/SE basic legal eCall above): a SIM restricted to ECALL_ONLY keeps them (RULES.md §2).
- */
-const LEGAL_SERVICES = new Set(['Legal Emergency Call', DK_SE_BASIC_SERVICES['6AF']])
-export function isLegalService(name: string): boolean {
-  return LEGAL_SERVICES.has(name)
-}
-
-/**
  * The rules' service-validity input for a vehicle: store purchases (withdrawn ones grant nothing) and,
  * in DK and SE, the contract's basic services, which end with the contract.
  */
@@ -55,9 +36,10 @@ export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'> & Partial<
     .map((p) => ({ code: p.code, name: p.name, purchasedAt: p.purchasedAt, ...(p.termMonths ? { termMonths: p.termMonths } : {}) }))
   const contract = doc.contract
   if ((doc.market !== 'DK' && doc.market !== 'SE') || !contract || contract.status === 'withdrawn' || !doc.equipment) return bought
-  const basic = doc.equipment.flatMap((code): ServicePurchase[] => {
-    const name = DK_SE_BASIC_SERVICES[code]
-    if (!name) return []
+  const basic = doc.equipment.flatMap((printed): ServicePurchase[] => {
+    const code = optionCodeVariants(printed).find((c) => DK_SE_BASIC_SERVICES[c])
+    const name = code ? DK_SE_BASIC_SERVICES[code] : undefined
+    if (!code || !name) return []
     const ends = contract.terminationEffectiveOn
     return [
       ends

@@ -746,3 +746,21 @@ export const VERIFICATION = {
   lockMinutes: 15,
   source: { ref: 'D11', seed: 'seed 002 L104–L135 (pattern)' } as SourceRef
 } as const
+
+// ---------------------------------------------------------------------------------------------------
+// DK/SE basic services and the legal functions among services (RULES.md §6, §2)
+
+/**
+ * DK/SE basic services («Basistjenester»: standard equipment, no extra charge), by the option code that
+ * carries them; indefinite, they run with the MINI Connected contract (DK GTC 8.2, SE GTC 8.3). Names as
+ * in the DK catalogue overview (seed 001 L1302–L1494: «Emergency Call Service: Intelligent Emergency
+ * Call; Legal Emergency Call») and the service descriptions' option codes (SA6AE Teleservices).
+ */
+export const DK_SE_BASIC_SERVICES: Readonly<Record<string, string>> = {
+  '6AE': 'Teleservices',
+  '6AC': 'Intelligent Emergency Call',
+  '6AF': 'Legal Emergency Call'
+}
+
+/** Services that are the legally required function itself: a SIM restricted to ECALL_ONLY keeps them (RULES.md §2). */
+export const LEGAL_SERVICE_NAMES: readonly string[] = ['Legal Emergency Call']

@@ -81,7 +81,7 @@ export {
 export type { DeadlineShift, NonWorkingReason, PublicHoliday, RolledDate } from './calendar'
 
 // §6 services
-export { listServices, packagesForEquipment, isAmbiguousEquipment } from './services'
+export { listServices, packagesForEquipment, isAmbiguousEquipment, isLegalService } from './services'
 export type {
   ServicePurchase,
   ServiceVehicle,
@@ -130,6 +130,8 @@ export {
   WITHDRAWAL_RULES,
   SIM_RULES,
   SERVICE_CATALOGUES,
+  DK_SE_BASIC_SERVICES,
+  LEGAL_SERVICE_NAMES,
   BE_LU_PACKAGES,
   PT_PACKAGES,
   BE_DURATIONS,

@@ -1,7 +1,7 @@
 // Service validity (RULES.md §6): which services a vehicle has, from when, until when, and
 // whether each is active on a given date.
 import { addDays, addMonths, addYears, compareDates, maxDate, toPlainDate } from './calendar'
-import { SERVICE_CATALOGUES, type DurationDef, type PackageDef } from './catalogue'
+import { SERVICE_CATALOGUES, type DurationDef, type PackageDef, LEGAL_SERVICE_NAMES } from './catalogue'
 import { optionCodeVariants } from './ecall'
 import type { IsoDate, Market, VehicleFacts } from './types'
 
@@ -114,6 +114,11 @@ function purchaseEnd(start: IsoDate, p: ServicePurchase): IsoDate | null {
  * True when the printed code can name two packages (seed 000 note D4: '6UM' is both the USB map
  * update package '606/6UM' and Système Navigation '6UM'). Written in full, '606/6UM' is not.
  */
+/** The service is the legal eCall itself (kept by ECALL_ONLY), not a service the customer loses. */
+export function isLegalService(name: string): boolean {
+  return LEGAL_SERVICE_NAMES.includes(name)
+}
+
 export function isAmbiguousEquipment(market: Market, printed: string): boolean {
   const packages = SERVICE_CATALOGUES[market].packages
   const normalised = printed.trim().toUpperCase()
