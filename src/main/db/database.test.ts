@@ -33,9 +33,11 @@ describe('database', () => {
     const legal = fleet.records.find((r) => r.vehicle.equipment.includes('6AF'))!.vehicle.vin
     await expect(db.query(`UPDATE vehicles SET sim_state = 'DEACTIVATED' WHERE vin = $1`, [legal])).rejects.toThrow(/legal_ecall_never_deactivated/)
     const flagged = fleet.records.find((r) => r.vehicle.euEcall === true && !r.vehicle.equipment.some((c) => ['6AF', '6FP', '6UM'].includes(c)))
-    if (flagged) {
-      await expect(db.query(`UPDATE vehicles SET sim_state = 'DEACTIVATED' WHERE vin = $1`, [flagged.vehicle.vin])).rejects.toThrow(/legal_ecall_never_deactivated/)
-    }
+    expect(flagged, 'the fleet has a vehicle with the type-approval flag only').toBeDefined()
+    await expect(db.query(`UPDATE vehicles SET sim_state = 'DEACTIVATED' WHERE vin = $1`, [flagged!.vehicle.vin])).rejects.toThrow(/legal_ecall_never_deactivated/)
+    const mapData = fleet.records.find((r) => r.vehicle.legalMapData === true)
+    expect(mapData, 'the fleet has a vehicle with legal map data').toBeDefined()
+    await expect(db.query(`UPDATE vehicles SET sim_state = 'DEACTIVATED' WHERE vin = $1`, [mapData!.vehicle.vin])).rejects.toThrow(/legal_ecall_never_deactivated/)
     const none = fleet.records.find((r) => r.vehicle.sim === 'ACTIVE' && r.vehicle.euEcall !== true && r.vehicle.legalMapData !== true && !r.vehicle.equipment.some((c) => ['6AF', '6FP', '6UM'].includes(c)))!
     await db.query(`UPDATE vehicles SET sim_state = 'DEACTIVATED' WHERE vin = $1`, [none.vehicle.vin])
   })
