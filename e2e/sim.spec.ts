@@ -142,6 +142,7 @@ test.describe('commands are asynchronous and safe to retry', () => {
     await field(app, 'failure-rate').fill('100')
     await app.getByTestId('save-telematics').click()
     await expect(app.getByText('Saved.')).toBeVisible()
+    await snapshot(app, 'settings')
 
     await openVehicle(app, 11)
     await app.getByTestId('open-deactivate').click()
@@ -222,5 +223,6 @@ test('a signed-out page sees only the sign-in form', async ({ page }) => {
   await field(page, 'password').fill('wrong-password')
   await page.getByTestId('sign-in-submit').click()
   await expect(page.getByTestId('sign-in-error')).toContainText('not right')
+  await snapshot(page, 'sign-in-refused')
   await signIn(page, 'hotline')
 })
