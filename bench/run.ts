@@ -22,7 +22,7 @@ import os from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startHarness, type Harness } from '../e2e/harness/server'
-import { systemClock } from '../src/main/config'
+import { systemClock } from '../src/main/clock'
 import { loadFleet } from '../src/main/db/seed'
 import type { Logger } from '../src/main/logger'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         }
       }))
       t = performance.now()
-      await loadFleet(harness.backend.db, fleet)
+      await harness.backend.db.transaction((tx) => loadFleet(tx, fleet))
       set('seed.loadMs', elapsed(t))
       progress(`fleet generated in ${num('seed.generateMs')} ms, loaded into PGlite in ${num('seed.loadMs')} ms`)
     })

@@ -26,8 +26,8 @@ function api(): Api {
 }
 
 /** What src/renderer/src/api/client.ts `call` does: unwrap the result or throw. */
-function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; key: string } }): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.key}`)
   return result.data
 }
 

@@ -4,7 +4,8 @@
  * MINI_TODAY (a fixed "today" for reproducible tests).
  */
 import log from 'electron-log/node'
-import { readEnv, settingDefaultsFromEnv, systemClock } from '../../src/main/config'
+import { systemClock } from '../../src/main/clock'
+import { readEnv, settingDefaultsFromEnv } from '../../src/main/config'
 import { startHarness } from './server'
 
 log.transports.file.level = false

@@ -2,7 +2,6 @@
  * The e2e harness: serves the built renderer (out/renderer) and carries `window.api` over HTTP to the same
  * backend (router, services, database) the Electron main process uses. Used by Playwright and the benchmark.
  */
-import { randomUUID } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -98,7 +97,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.backend.log.error('harness: request failed', error)
-      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', message: 'Harness error' } })
+      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', key: 'request.internal' } })
       else res.end()
     })
   })
@@ -108,10 +107,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1')
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-      // The HTTP analogue of Electron's sender check: only our own page, with its session cookie.
-      const session = sessionOf(req)
-      if (req.headers.origin !== origin || !session) {
-        json(res, 403, { ok: false, error: { code: 'forbidden-sender', message: 'This page may not talk to the app.' } })
+      // The HTTP analogue of Electron's sender check: only our own page (its session is an HttpOnly cookie).
+      if (req.headers.origin !== origin) {
+        json(res, 403, { ok: false, error: { code: 'forbidden-sender', key: 'request.forbiddenSender' } })
         return
       }
       let payload: unknown
@@ -119,11 +117,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         const body = await readBody(req)
         payload = body ? JSON.parse(body) : {}
       } catch {
-        json(res, 200, { ok: false, error: { code: 'bad-request', message: 'The request body is not valid JSON.' } })
+        json(res, 200, { ok: false, error: { code: 'bad-request', key: 'request.invalid' } })
         return
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-      json(res, 200, await backend.router.handle(channel, payload, { transport: 'harness', sessionId: session }))
+      let rotated: string | null | undefined
+      const result = await backend.router.handle(channel, payload, {
+        transport: 'harness',
+        sessionToken: sessionOf(req),
+        setSessionToken(token) {
+          rotated = token
+        }
+      })
+      if (rotated !== undefined) {
+        res.setHeader(
+          'set-cookie',
+          rotated ? `${SESSION_COOKIE}=${rotated}; HttpOnly; SameSite=Strict; Path=/` : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+        )
+      }
+      json(res, 200, result)
       return
     }
     if (req.method === 'GET' && url.pathname === '/events') {
@@ -153,9 +165,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      const headers: Record<string, string> = { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }
-      if (!sessionOf(req)) headers['set-cookie'] = `${SESSION_COOKIE}=${randomUUID()}; HttpOnly; SameSite=Strict; Path=/`
-      res.writeHead(200, headers)
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' })
       res.end(page)
       return
     }

@@ -3,46 +3,51 @@ import { join } from 'node:path'
 import type { EventName, EventPayload } from '@shared/ipc/contract'
 import { generateFleet } from '@shared/fleet/generate'
 import { createSessions } from './auth/sessions'
-import type { Clock } from './config'
+import type { Clock } from './clock'
 import { openDatabase, type Database } from './db/database'
-import { loadFleet } from './db/seed'
+import { isDemo, seedDemo } from './db/demo'
 import type { Logger } from './logger'
 import { createRouter, signedIn, type Handlers, type Router } from './router'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
-import { createFormRequests, requireDesktop, type DesktopPort } from './services/form-requests'
+import { createFormPrinting, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
 import { createSettings, type SettingValues } from './services/settings'
-import { createSimCommandService } from './services/sim-commands'
-import { createTelematicsSimulator, type TelematicsPort } from './services/telematics'
-import { createVehicleService, currentRevision } from './services/vehicles'
+import { createSimCommandService } from './services/sim/service'
+import { createTelematicsSimulator, type TelematicsPort } from './services/sim/telematics'
+import { committedHead, createVehicleService } from './services/vehicles'
 import { createWithdrawalService } from './services/withdrawals'
 
 /**
- * The composition root shared by the Electron main process and the e2e harness: database, services and
- * router, with no Electron in sight. Only the transport around it differs.
+ * The composition root shared by the Electron main process, the e2e harness and the server: database,
+ * services and router, with no transport in sight. It wires; the services do the work.
  */
 export interface BackendConfig {
-  /** PGlite folder, or 'memory'. */
+  /** PGlite folder, or 'memory'. Ignored with `databaseUrl` or `database`. */
   dataDir: string
   resourcesDir: string
+  /** A PostgreSQL server instead of the embedded database. */
   databaseUrl?: string
+  /** An open database (tests hand in a prepared copy). */
+  database?: Database
   demoFleet: { size: number; seed?: number } | false
   clock: Clock
   log: Logger
-  transport: 'electron' | 'harness'
+  transport: 'electron' | 'harness' | 'server'
   version: string
   validateResponses?: boolean
   /** Defaults for settings a supervisor can change (environment variables feed these). */
   defaults?: Partial<SettingValues>
   /** Replaces the telematics simulator (tests). */
   telematics?: TelematicsPort
-  /** Test hook: pending SIM commands are not resumed at start. */
+  /** Test hook: pending SIM commands are not dispatched at start (no background loop at all). */
   resumePendingCommands?: boolean
-  /** Save-as and open-in-viewer (Electron); absent in the harness. */
+  /** Save-as and open-in-viewer (Electron); absent in the harness and the server. */
   desktop?: DesktopPort
+  /** This process's name in SIM command leases (a server instance's id). */
+  instanceId?: string
 }
 
 export interface BackendEvents {
@@ -54,6 +59,8 @@ export interface Backend {
   router: Router
   events: BackendEvents
   db: Database
+  /** SIM commands this process is waiting on (the updater restarts only when there are none). */
+  commandsInFlight(): number
   close(): Promise<void>
 }
 
@@ -64,9 +71,12 @@ export const DEFAULT_SETTINGS: SettingValues = {
   recipientLU: null
 }
 
+/** The channel migration 0005's next_sync_rev() notifies on at every commit that changes a vehicle. */
+export const SYNC_CHANNEL = 'mini_sync'
+
 function createEvents(): BackendEvents {
   const emitter = new EventEmitter()
-  emitter.setMaxListeners(100)
+  emitter.setMaxListeners(0)
   return {
     emit: (event, payload) => emitter.emit('event', event, payload),
     on(listener) {
@@ -78,71 +88,56 @@ function createEvents(): BackendEvents {
 
 export async function createBackend(config: BackendConfig): Promise<Backend> {
   const { log, clock } = config
-  const db = await openDatabase({
-    location: config.dataDir,
-    migrationsDir: join(config.resourcesDir, 'migrations'),
-    log,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {})
-  })
+  const db =
+    config.database ??
+    (await openDatabase({
+      location: config.dataDir,
+      migrationsDir: join(config.resourcesDir, 'migrations'),
+      log,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {})
+    }))
   const events = createEvents()
   const audit = createAudit(db, clock)
-  const settings = createSettings(db, audit, { ...DEFAULT_SETTINGS, ...config.defaults })
+  const settings = createSettings(db, audit, { ...DEFAULT_SETTINGS, ...config.defaults }, log)
   await settings.load()
-  const sessions = createSessions(clock, () => settings.get('idleMinutes'))
+  const unfollowSettings = await settings.follow()
+  const sessions = createSessions(db, clock, () => settings.get('idleMinutes'))
   const vehicles = createVehicleService(db)
   const agents = createAgentService(db, clock, sessions, audit)
   const callers = createCallerChecks(db, clock, audit, vehicles)
-  const idempotency = createIdempotency(db, clock)
+  const idempotency = createIdempotency(clock)
   const telematics = config.telematics ?? createTelematicsSimulator(() => settings.get('telematics'))
+  const timeoutMs = () => settings.get('telematics').timeoutMs
   const sim = createSimCommandService({
     db,
     clock,
     audit,
     vehicles,
     callers,
+    idempotency,
     telematics,
     telematicsSettings: () => settings.get('telematics'),
-    idempotency,
-    notify: (head) => events.emit('syncChanged', { head }),
-    log
+    log,
+    ...(config.instanceId ? { owner: config.instanceId } : {})
   })
-
-  const withdrawals = createWithdrawalService({
-    db,
-    clock,
-    audit,
-    vehicles,
-    sim,
-    callers,
-    settings,
-    idempotency,
-    notify: (head) => events.emit('syncChanged', { head })
-  })
+  const withdrawals = createWithdrawalService({ db, clock, audit, vehicles, callers, settings, idempotency, timeoutMs })
   const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })
-  const formRequests = createFormRequests(db, clock, vehicles, withdrawals)
-  async function renderForm(source: Parameters<typeof formRequests.build>[0], agent: { id: string; displayName: string; role: 'dealer' | 'hotline' | 'supervisor' } | null, how: string) {
-    const request = await formRequests.build(source)
-    try {
-      const rendered = await forms.render(request)
-      await audit.record({ actor: agent, action: 'form.generate', caseId: source.source === 'case' ? source.caseId : null, vin: source.source === 'vehicle' ? source.vin : null, outcome: 'ok', details: { how, market: request.market, contract: request.contract, mode: request.mode, fileName: rendered.fileName } })
-      return rendered
-    } catch (error) {
-      await audit.record({ actor: agent, action: 'form.generate', caseId: source.source === 'case' ? source.caseId : null, vin: source.source === 'vehicle' ? source.vin : null, outcome: 'refused', reason: error instanceof Error ? error.message : String(error) })
-      throw error
-    }
-  }
+  const printing = createFormPrinting({ db, clock, audit, vehicles, withdrawals, forms })
 
-  let demo = false
   if (config.demoFleet && (await vehicles.count()) === 0) {
-    const started = Date.now()
     const referenceDate = clock.today()
     const fleet = generateFleet({ size: config.demoFleet.size, referenceDate, ...(config.demoFleet.seed ? { seed: config.demoFleet.seed } : {}) })
-    await loadFleet(db, fleet)
-    await agents.seedDemoAgents()
-    await db.query(`INSERT INTO meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [referenceDate])
-    log.info(`database: seeded a demo fleet of ${fleet.records.length} vehicles and the demo accounts in ${Date.now() - started} ms`)
+    await seedDemo(db, fleet, referenceDate, log)
   }
-  demo = (await db.query(`SELECT 1 FROM meta WHERE key = 'demo'`)).rows.length > 0
+  const demo = await isDemo(db)
+
+  // Every commit that changes a vehicle notifies (migration 0005): in this process and, on PostgreSQL,
+  // in every process on the database. Each becomes a push to this process's clients.
+  const unfollowSync = await db.listen(SYNC_CHANNEL, () => {
+    committedHead(db)
+      .then((head) => events.emit('syncChanged', { head }))
+      .catch((error: unknown) => log.error('sync: could not read the head', error))
+  })
 
   const handlers: Handlers = {
     async appInfo() {
@@ -157,7 +152,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       }
     },
     async authStatus(_request, ctx) {
-      const session = ctx.agent ? sessions.peek(ctx.sessionId) : null
+      const session = ctx.agent ? await sessions.resolve(ctx.sessionToken, false) : null
       return {
         firstRun: (await agents.count()) === 0,
         agent: session?.agent ?? null,
@@ -165,51 +160,65 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
         expiresAt: session?.expiresAt ?? null
       }
     },
-    signIn: ({ username, password }, ctx) => agents.signIn(username, password, ctx.sessionId),
+    async signIn({ username, password }, ctx) {
+      const { agent, token } = await agents.signIn(username, password, ctx.sessionToken)
+      ctx.setSessionToken(token)
+      return agent
+    },
     async signOut(_request, ctx) {
-      await agents.signOut(ctx.sessionId, ctx.agent)
+      await agents.signOut(ctx.sessionToken, ctx.agent)
+      ctx.setSessionToken(null)
       return {}
     },
-    createFirstSupervisor: (request, ctx) => agents.createFirstSupervisor(request, ctx.sessionId),
+    async createFirstSupervisor(request, ctx) {
+      const { agent, token } = await agents.createFirstSupervisor(request, ctx.sessionToken)
+      ctx.setSessionToken(token)
+      return agent
+    },
     agentsList: () => agents.list(),
     agentCreate: (request, ctx) => agents.create({ ...request, dealerNumber: request.dealerNumber ?? null }, signedIn(ctx)),
+    agentSetLanguage: ({ language }, ctx) => agents.setLanguage(signedIn(ctx), language),
 
-    syncChanges: ({ cursor, limit }) => vehicles.changesSince(cursor, limit),
-    vehicleGet: ({ vin }) => vehicles.get(vin),
-    async fleetStats() {
-      return { byMarket: await vehicles.countByMarket() }
+    syncChanges: ({ cursor, limit }, ctx) => vehicles.changesSince(cursor, limit, signedIn(ctx)),
+    vehicleGet: ({ vin }, ctx) => vehicles.getFor(signedIn(ctx), vin),
+    async fleetStats(_request, ctx) {
+      return { byMarket: await vehicles.countByMarket(signedIn(ctx)) }
     },
 
-    callerStatus: ({ vin }, ctx) => callers.status(ctx.sessionId, signedIn(ctx), vin),
+    callerStatus: ({ vin }, ctx) => callers.status(ctx.sessionToken, signedIn(ctx), vin),
     callerVerify: ({ vin, firstName, lastName, spokenVin, customerNumber, postcode }, ctx) =>
-      callers.verifyCaller(ctx.sessionId, signedIn(ctx), vin, {
+      callers.verifyCaller(ctx.sessionToken, signedIn(ctx), vin, {
         firstName,
         lastName,
         vin: spokenVin,
         ...(customerNumber ? { customerNumber } : {}),
         ...(postcode ? { postcode } : {})
-      }),
-    callerIdentityDocument: ({ vin, kind, reference }, ctx) => callers.recordIdentityDocument(ctx.sessionId, signedIn(ctx), vin, { kind, reference }),
+      }) as never,
+    callerIdentityDocument: ({ vin, kind, reference }, ctx) => callers.recordIdentityDocument(ctx.sessionToken, signedIn(ctx), vin, { kind, reference }),
 
-    simDeactivate: (request, ctx) => sim.deactivate({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
-    simReactivate: (request, ctx) => sim.reactivate({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
-    simRetry: (request, ctx) => sim.retry({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
+    simDeactivate: (request, ctx) => sim.deactivate({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
+    simReactivate: (request, ctx) => sim.reactivate({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
+    simRetry: (request, ctx) => sim.retry({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
 
-    withdrawalRecord: (request, ctx) => withdrawals.record({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
-    refundRecord: (request, ctx) => withdrawals.recordRefund({ agent: signedIn(ctx), sessionId: ctx.sessionId }, request),
-    caseTimeline: ({ caseId }) => withdrawals.timeline(caseId),
+    async withdrawalRecord(request, ctx) {
+      const outcome = await withdrawals.record({ agent: signedIn(ctx), token: ctx.sessionToken }, request)
+      if (outcome.fresh && outcome.simCommandId) sim.send(outcome.simCommandId)
+      return { case: outcome.case, simCommandId: outcome.simCommandId }
+    },
+    refundRecord: (request, ctx) => withdrawals.recordRefund({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
+    caseTimeline: ({ caseId }, ctx) => withdrawals.timeline(signedIn(ctx), caseId),
     async formRender(source, ctx) {
-      const rendered = await renderForm(source, ctx.agent, 'download')
+      const rendered = await printing.render(source, signedIn(ctx), 'download')
       return { fileName: rendered.fileName, pdfBase64: Buffer.from(rendered.bytes).toString('base64'), pages: rendered.pages, warnings: rendered.warnings }
     },
     async formSave(source, ctx) {
       const desktop = requireDesktop(config.desktop)
-      const rendered = await renderForm(source, ctx.agent, 'save')
+      const rendered = await printing.render(source, signedIn(ctx), 'save')
       return { path: await desktop.saveFile(rendered.fileName, rendered.bytes) }
     },
     async formOpen(source, ctx) {
       const desktop = requireDesktop(config.desktop)
-      const rendered = await renderForm(source, ctx.agent, 'open')
+      const rendered = await printing.render(source, signedIn(ctx), 'open')
       return { path: await desktop.openFile(rendered.fileName, rendered.bytes) }
     },
 
@@ -228,16 +237,19 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   }
 
   const router = createRouter(handlers, { log, sessions, audit, validateResponses: config.validateResponses ?? false })
-  if (config.resumePendingCommands !== false) await sim.resume()
+  if (config.resumePendingCommands !== false) await sim.start({ exclusive: db.kind === 'pglite' })
   // The font is parsed off the agent's first click.
   void forms.warmUp().catch((error: unknown) => log.error('forms: could not load the PDF fonts', error))
-  log.info(`backend: ready (${db.kind} at ${db.location}, revision ${await currentRevision(db)})`)
+  log.info(`backend: ready (${db.kind} at ${db.location}, revision ${await committedHead(db)})`)
   return {
     router,
     events,
     db,
+    commandsInFlight: () => sim.inFlight(),
     async close() {
       sim.close()
+      await unfollowSync()
+      await unfollowSettings()
       await db.close()
     }
   }

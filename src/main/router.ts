@@ -1,5 +1,6 @@
-import { contract, methodForChannel, type Access, type Method, type ParsedRequest, type Response } from '@shared/ipc/contract'
-import type { ApiError, ApiResult } from '@shared/ipc/errors'
+import { contract, isBackground, methodForChannel, type Access, type Method, type ParsedRequest, type Response } from '@shared/ipc/contract'
+import type { ApiError, ApiIssue, ApiResult } from '@shared/ipc/errors'
+import { isMessageKey, type MessageKey } from '@shared/ipc/messages'
 import { unstorableTextPath } from '@shared/ipc/text'
 import type { z } from 'zod'
 import type { SessionAgent, Sessions } from './auth/sessions'
@@ -7,11 +8,15 @@ import type { Logger } from './logger'
 import type { Audit } from './services/audit'
 import { ServiceError } from './services/errors'
 
-/** Who is calling: filled by the transport (Electron IPC or the harness), never by the payload. */
+/** Who is calling: filled by the transport (Electron IPC, the harness, the server), never by the payload. */
 export interface CallContext {
-  transport: 'electron' | 'harness'
-  /** One per window (Electron) or per browser page (harness): the key of the main-side session. */
-  sessionId: string
+  transport: 'electron' | 'harness' | 'server'
+  /** The session token the transport holds for this window, page or client; null before sign-in. */
+  sessionToken: string | null
+  /** The client's network address (server), for rate limits and the log. */
+  client?: string
+  /** A sign-in or sign-out hands the transport its new token (or none); it never reaches the renderer. */
+  setSessionToken(token: string | null): void
 }
 
 export interface HandlerContext extends CallContext {
@@ -34,25 +39,58 @@ export interface RouterOptions {
   validateResponses?: boolean
 }
 
-export function issuesOf(error: z.ZodError): NonNullable<ApiError['issues']> {
-  return error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message }))
+// What a refusal echoes is bounded: a path is a few names long, and never a whole hostile key.
+const MAX_ISSUES = 20
+const MAX_PATH = 120
+
+function pathOf(path: readonly PropertyKey[]): string {
+  const text = path.map((p) => String(p)).join('.') || '(payload)'
+  return text.length > MAX_PATH ? `${text.slice(0, MAX_PATH)}…` : text
+}
+
+/** A schema problem as a message key: our own refinements carry their key; zod's codes map to generic ones. */
+function keyOf(issue: z.core.$ZodIssue): { key: MessageKey; params?: Record<string, number> } {
+  if (isMessageKey(issue.message)) return { key: issue.message }
+  switch (issue.code) {
+    case 'invalid_type':
+      return { key: issue.input === undefined ? 'field.required' : 'field.invalid' }
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { key: 'field.required' } : { key: 'field.tooShort', params: { min: Number(issue.minimum) } }
+      return { key: 'field.tooSmall', params: { min: Number(issue.minimum) } }
+    case 'too_big':
+      return issue.origin === 'string' ? { key: 'field.tooLong', params: { max: Number(issue.maximum) } } : { key: 'field.tooBig', params: { max: Number(issue.maximum) } }
+    case 'invalid_format':
+      return { key: issue.format === 'email' ? 'field.email' : issue.format === 'uuid' ? 'field.uuid' : issue.format === 'date' ? 'field.date' : 'field.invalid' }
+    case 'unrecognized_keys':
+      return { key: 'field.notAllowed' }
+    case 'invalid_value':
+    case 'invalid_union':
+      return { key: 'field.choice' }
+    case 'not_multiple_of':
+      return { key: 'field.whole' }
+    default:
+      return { key: 'field.invalid' }
+  }
+}
+
+export function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.slice(0, MAX_ISSUES).map((i) => {
+    // An unknown key's name is the offending input: its path says where, not what (at most 120 characters).
+    const path = i.code === 'unrecognized_keys' ? pathOf([...i.path, (i.keys[0] ?? '').slice(0, 60)]) : pathOf(i.path)
+    return { path, ...keyOf(i) }
+  })
 }
 
 /** The agent of a method that needs one (the router has already refused calls without a session). */
 export function signedIn(context: HandlerContext): SessionAgent {
-  if (!context.agent) throw new ServiceError('unauthenticated', 'Sign in first.')
+  if (!context.agent) throw new ServiceError('unauthenticated', 'auth.signedOut')
   return context.agent
 }
 
-/** Queries are not worth an audit line when refused; commands (anything that changes state) are. */
-function isCommand(method: Method): boolean {
-  return !/^(appInfo|authStatus|syncChanges|vehicleGet|fleetStats|callerStatus|settingsGet|agentsList|auditList)$/.test(method)
-}
-
 /**
- * The one entry point for every renderer call, whatever the transport. In order: the channel must exist,
- * the payload must satisfy the contract's schema, the session must be alive and its role allowed; only
- * then does a service run. Anything refused before that changes nothing.
+ * The one entry point for every call, whatever the transport. In order: the channel must exist, the
+ * session must be alive and its role allowed, the payload must satisfy the contract's schema; only then
+ * does a service run. Anything refused before that changes nothing (a refused command is audited).
  */
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   const { log, sessions } = options
@@ -66,48 +104,40 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       }
     }
   }
+  const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error })
   return {
     async handle(channel, payload, context) {
       const method = methodForChannel(channel)
       if (!method) {
         log.warn(`ipc: unknown channel ${String(channel).slice(0, 80)}`)
-        return { ok: false, error: { code: 'unknown-channel', message: `There is no command called "${String(channel).slice(0, 80)}".` } }
+        return fail({ code: 'unknown-channel', key: 'request.unknownChannel' })
       }
       const endpoint = contract[method]
       const access: Access = endpoint.access
-      // A status poll must not keep an idle session alive; every other call counts as activity.
-      const agent = method === 'authStatus' ? (sessions.peek(context.sessionId)?.agent ?? null) : sessions.touch(context.sessionId)
+      const command = endpoint.kind === 'command'
+      // Status polls and sync are not the agent's activity: they must not keep an idle session alive.
+      const session = await sessions.resolve(context.sessionToken, !isBackground(method))
+      const agent = session?.agent ?? null
       if (access !== 'public') {
-        if (!agent) {
-          return { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (or were idle too long). Sign in again to continue.' } }
-        }
+        if (!agent) return fail({ code: 'unauthenticated', key: 'auth.signedOut' })
         if (access !== 'agent' && !access.includes(agent.role)) {
           log.warn(`ipc: ${agent.username} (${agent.role}) may not call ${channel}`)
-          if (isCommand(method)) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'denied', reason: `role ${agent.role} may not call ${channel}` })
-          return { ok: false, error: { code: 'forbidden', message: `Your role (${agent.role}) may not do this.` } }
+          if (command) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'denied', reason: 'auth.roleForbidden', details: { role: agent.role } })
+          return fail({ code: 'forbidden', key: 'auth.roleForbidden', params: { role: agent.role } })
         }
       }
       const unstorable = unstorableTextPath(payload)
       if (unstorable) {
-        const message = `The request was not understood: ${unstorable} contains a character that cannot be stored (U+0000 or a broken surrogate pair).`
-        if (agent && isCommand(method)) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request contains unstorable text', details: { path: unstorable } })
-        return { ok: false, error: { code: 'bad-request', message, issues: [{ path: unstorable, message: 'contains a character that cannot be stored' }] } }
+        const path = unstorable.slice(0, MAX_PATH)
+        if (agent && command) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request.unstorableText', details: { path } })
+        return fail({ code: 'bad-request', key: 'request.unstorableText', issues: [{ path, key: 'field.unstorable' }] })
       }
       const parsed = endpoint.request.safeParse(payload === undefined ? {} : payload)
       if (!parsed.success) {
         const issues = issuesOf(parsed.error)
-        log.warn(`ipc: rejected ${channel}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
-        if (agent && isCommand(method)) {
-          await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request failed validation', details: { issues } })
-        }
-        return {
-          ok: false,
-          error: {
-            code: 'bad-request',
-            message: `The request was not understood: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}.`,
-            issues
-          }
-        }
+        log.warn(`ipc: rejected ${channel}: ${issues.map((i) => `${i.path}: ${i.key}`).join('; ')}`)
+        if (agent && command) await audit.record({ actor: agent, action: `ipc.${method}`, outcome: 'refused', reason: 'request.invalid', details: { issues } })
+        return fail({ code: 'bad-request', key: 'request.invalid', issues })
       }
       try {
         const handler = handlers[method] as (req: unknown, ctx: HandlerContext) => Promise<unknown>
@@ -116,16 +146,16 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           const checked = endpoint.response.safeParse(data)
           if (!checked.success) {
             log.error(`ipc: ${channel} produced a response outside the contract`, issuesOf(checked.error))
-            return { ok: false, error: { code: 'internal', message: 'The app produced an invalid answer; the problem has been logged.' } }
+            return fail({ code: 'internal', key: 'request.invalidAnswer' })
           }
         }
         return { ok: true, data }
       } catch (error) {
         if (error instanceof ServiceError) {
-          return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } }
+          return fail({ code: error.code, key: error.key, ...(Object.keys(error.params).length ? { params: error.params } : {}), ...(error.issues ? { issues: error.issues } : {}) })
         }
         log.error(`ipc: ${channel} failed`, error)
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app; the problem has been logged.' } }
+        return fail({ code: 'internal', key: 'request.internal' })
       }
     }
   }

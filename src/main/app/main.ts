@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
-import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
+import { systemClock } from '../clock'
+import { readEnv, settingDefaultsFromEnv } from '../config'
 import { createDesktopPort } from './desktop'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
@@ -63,15 +64,29 @@ async function start(): Promise<void> {
   }
 }
 
+/**
+ * Each window's session token, held here only: the renderer never sees it. A new token comes with each
+ * sign-in (a window's id would be reused after a restart and must never name a session).
+ */
+const sessionTokens = new Map<number, string>()
+
 function registerIpc(b: Backend): void {
   for (const method of methods) {
     const { channel } = contract[method]
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl, appPage)) {
         log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
-        return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not talk to the app.' } }
+        return { ok: false, error: { code: 'forbidden-sender', key: 'request.forbiddenSender' } }
       }
-      return b.router.handle(channel, payload, { transport: 'electron', sessionId: `window-${event.sender.id}` })
+      const windowId = event.sender.id
+      return b.router.handle(channel, payload, {
+        transport: 'electron',
+        sessionToken: sessionTokens.get(windowId) ?? null,
+        setSessionToken(token) {
+          if (token) sessionTokens.set(windowId, token)
+          else sessionTokens.delete(windowId)
+        }
+      })
     })
   }
   b.events.on((event, payload) => {

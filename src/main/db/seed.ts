@@ -1,23 +1,27 @@
 import type { Fleet } from '@shared/fleet/generate'
-import type { Database } from './database'
+import type { Queryable } from './database'
+import { LOCKS } from './sql-locks'
 
 /**
- * Loads a generated fleet in bulk: rows go in as one JSON parameter per chunk through
- * json_populate_recordset, which is one round trip per few thousand rows instead of one per row.
- * Triggers are skipped for the load (session_replication_role) and revisions assigned directly:
- * a fresh fleet has nothing to notify yet.
+ * Loads a generated fleet in bulk, inside the caller's transaction: rows go in as one JSON parameter per
+ * chunk through json_populate_recordset, one round trip per few thousand rows instead of one per row. The
+ * per-row revision triggers are skipped with a setting of this transaction (`mini.bulk_load`, migration
+ * 0005; `session_replication_role` would need a superuser) and revisions assigned here, under the revision
+ * lock: a fresh fleet has nothing to notify yet.
  */
 const CHUNK = 5_000
 
-export async function loadFleet(db: Database, fleet: Fleet, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function loadFleet(tx: Queryable, fleet: Fleet, onProgress?: (done: number, total: number) => void): Promise<void> {
   const total = fleet.records.length
-  await db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL session_replication_role = replica`)
+  {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.revision])
+    await tx.query(`SELECT set_config('mini.bulk_load', 'on', true)`)
     for (let i = 0; i < fleet.customers.length; i += CHUNK) {
       const rows = fleet.customers.slice(i, i + CHUNK).map((c) => ({
         id: c.id,
         kind: c.kind,
         first_name: c.firstName,
+        language: c.language,
         last_name: c.lastName,
         company_name: c.companyName,
         street: c.street,
@@ -96,5 +100,6 @@ export async function loadFleet(db: Database, fleet: Fleet, onProgress?: (done: 
       }
       onProgress?.(Math.min(i + CHUNK, total), total)
     }
-  })
+    await tx.query(`SELECT set_config('mini.bulk_load', 'off', true)`)
+  }
 }

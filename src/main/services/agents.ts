@@ -1,30 +1,27 @@
 import { randomUUID } from 'node:crypto'
 import { Temporal } from 'temporal-polyfill'
-import type { Role } from '@shared/ipc/schemas'
+import type { AgentLanguage, Role } from '@shared/ipc/schemas'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords'
-import type { SessionAgent, Sessions } from '../auth/sessions'
-import type { Clock } from '../config'
-import type { Database } from '../db/database'
+import { newSessionToken, type SessionAgent, type Sessions } from '../auth/sessions'
+import type { Clock } from '../clock'
+import type { Database, Queryable } from '../db/database'
+import { LOCKS } from '../db/sql-locks'
 import type { Audit } from './audit'
-import { ConflictError, ServiceError } from './errors'
+import { refuse, runCommand } from './command'
+import { conflict, ServiceError } from './errors'
 
 /** Repeated wrong passwords lock the account for a while: enough to stop guessing, short enough for a real user. */
 export const SIGN_IN_MAX_FAILURES = 5
 export const SIGN_IN_LOCK_MINUTES = 15
 
-interface AgentRow {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  dealerNumber: string | null
+interface AgentRow extends SessionAgent {
   passwordHash: string
   failedSignIns: number
   lockedUntil: string | null
   demo: boolean
 }
 
-const SELECT = `SELECT id, username, display_name AS "displayName", role, dealer_number AS "dealerNumber",
+const SELECT = `SELECT id, username, display_name AS "displayName", role, dealer_number AS "dealerNumber", language,
   password_hash AS "passwordHash", failed_sign_ins AS "failedSignIns", locked_until AS "lockedUntil", demo FROM agents`
 
 export interface NewAgent {
@@ -47,52 +44,94 @@ export const DEMO_AGENTS: NewAgent[] = [
   { username: 'dealer.lu', displayName: 'MINI Luxembourg Howald (demo dealer)', role: 'dealer', dealerNumber: 'LU-71003', password: 'demo-dealer', demo: true }
 ]
 
-function toSessionAgent(row: AgentRow): SessionAgent {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, dealerNumber: row.dealerNumber }
+export interface AgentRowToInsert {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  dealerNumber: string | null
+  passwordHash: string
+}
+
+async function rowFor(agent: NewAgent): Promise<AgentRowToInsert> {
+  return {
+    id: randomUUID(),
+    username: agent.username.trim().toLowerCase(),
+    displayName: agent.displayName.trim(),
+    role: agent.role,
+    dealerNumber: agent.role === 'dealer' ? (agent.dealerNumber ?? null) : null,
+    passwordHash: await hashPassword(agent.password)
+  }
+}
+
+/** The demo accounts, hashed (for seeding with the demo fleet). */
+export function demoAgentRows(): Promise<AgentRowToInsert[]> {
+  return Promise.all(DEMO_AGENTS.map(rowFor))
+}
+
+function toSessionAgent(row: SessionAgent): SessionAgent {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, dealerNumber: row.dealerNumber, language: row.language ?? null }
+}
+
+async function insertAgent(tx: Queryable, row: AgentRowToInsert, createdBy: string | null): Promise<boolean> {
+  const { rows } = await tx.query(
+    `INSERT INTO agents (id, username, display_name, role, dealer_number, password_hash, demo, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, false, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
+    [row.id, row.username, row.displayName, row.role, row.dealerNumber, row.passwordHash, createdBy]
+  )
+  return rows.length > 0
+}
+
+export interface SignedIn {
+  agent: SessionAgent
+  /** The new session's token: the transport keeps it (never the renderer). */
+  token: string
 }
 
 export function createAgentService(db: Database, clock: Clock, sessions: Sessions, audit: Audit) {
-  async function byUsername(username: string): Promise<AgentRow | null> {
-    const { rows } = await db.query<AgentRow>(`${SELECT} WHERE username = $1`, [username.trim().toLowerCase()])
-    return rows[0] ?? null
-  }
-
-  async function create(agent: NewAgent, createdBy: string | null): Promise<SessionAgent> {
-    if (agent.role === 'dealer' && !agent.dealerNumber) throw new ServiceError('bad-request', 'Dealer staff need a dealer number.')
-    const username = agent.username.trim().toLowerCase()
-    if (await byUsername(username)) throw new ConflictError(`The username "${username}" is taken.`)
-    const id = randomUUID()
-    await db.query(
-      `INSERT INTO agents (id, username, display_name, role, dealer_number, password_hash, demo, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, username, agent.displayName.trim(), agent.role, agent.role === 'dealer' ? agent.dealerNumber : null, await hashPassword(agent.password), agent.demo ?? false, createdBy]
-    )
-    return { id, username, displayName: agent.displayName.trim(), role: agent.role, dealerNumber: agent.role === 'dealer' ? (agent.dealerNumber ?? null) : null }
-  }
-
   return {
     async count(): Promise<number> {
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM agents')
       return rows[0]?.n ?? 0
     },
 
-    async seedDemoAgents(): Promise<void> {
-      for (const agent of DEMO_AGENTS) if (!(await byUsername(agent.username))) await create(agent, null)
-    },
-
-    /** First run: the very first account must be a supervisor, and only while there is no account at all. */
-    async createFirstSupervisor(input: { username: string; displayName: string; password: string }, sessionId: string): Promise<SessionAgent> {
-      if ((await this.count()) > 0) throw new ServiceError('forbidden', 'The first supervisor already exists: sign in instead.')
-      const agent = await create({ ...input, role: 'supervisor' }, null)
-      sessions.start(sessionId, agent)
-      await audit.record({ actor: agent, action: 'agent.create-first-supervisor', outcome: 'ok', details: { username: agent.username } })
-      return agent
+    /**
+     * First run: the very first account must be a supervisor, and only while there is no account at all.
+     * The check and the insert hold one advisory lock, so parallel first-run screens create one supervisor.
+     */
+    async createFirstSupervisor(input: { username: string; displayName: string; password: string }, previousToken: string | null): Promise<SignedIn> {
+      const row = await rowFor({ ...input, role: 'supervisor' })
+      const token = newSessionToken()
+      return runCommand(db, audit, async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.firstSupervisor])
+        const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM agents')
+        if ((rows[0]?.n ?? 0) > 0) refuse(new ServiceError('forbidden', 'auth.firstSupervisorExists'), { actor: null, action: 'agent.create-first-supervisor', details: { username: row.username } })
+        await insertAgent(tx, row, null)
+        const agent: SessionAgent = { id: row.id, username: row.username, displayName: row.displayName, role: 'supervisor', dealerNumber: null, language: null }
+        await sessions.end(tx, previousToken, 'replaced')
+        await sessions.start(tx, token, agent.id)
+        await audit.record({ actor: agent, action: 'agent.create-first-supervisor', outcome: 'ok', details: { username: agent.username } }, tx)
+        return { agent, token }
+      })
     },
 
     async create(input: NewAgent, by: SessionAgent): Promise<SessionAgent> {
-      const agent = await create(input, by.id)
-      await audit.record({ actor: by, action: 'agent.create', outcome: 'ok', details: { username: agent.username, role: agent.role, dealerNumber: agent.dealerNumber } })
-      return agent
+      const row = await rowFor(input)
+      return runCommand(db, audit, async (tx) => {
+        if (!(await insertAgent(tx, row, by.id))) {
+          refuse(conflict('agent.usernameTaken', { username: row.username }), { actor: by, action: 'agent.create', details: { username: row.username } })
+        }
+        await audit.record({ actor: by, action: 'agent.create', outcome: 'ok', details: { username: row.username, role: row.role, dealerNumber: row.dealerNumber } }, tx)
+        return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, dealerNumber: row.dealerNumber, language: null }
+      })
+    },
+
+    async setLanguage(agent: SessionAgent, language: AgentLanguage): Promise<SessionAgent> {
+      return db.transaction(async (tx) => {
+        await tx.query('UPDATE agents SET language = $2 WHERE id = $1', [agent.id, language])
+        await audit.record({ actor: agent, action: 'agent.set-language', outcome: 'ok', details: { language } }, tx)
+        return { ...agent, language }
+      })
     },
 
     async list(): Promise<Array<SessionAgent & { demo: boolean; locked: boolean }>> {
@@ -101,42 +140,54 @@ export function createAgentService(db: Database, clock: Clock, sessions: Session
       return rows.map((r) => ({ ...toSessionAgent(r), demo: r.demo, locked: r.lockedUntil !== null && Temporal.Instant.compare(Temporal.Instant.from(r.lockedUntil), now) > 0 }))
     },
 
-    async signIn(username: string, password: string, sessionId: string): Promise<SessionAgent> {
-      const row = await byUsername(username)
-      const now = clock.now()
-      const refuse = async (reason: string, message: string): Promise<never> => {
-        await audit.record({ actor: row ? toSessionAgent(row) : null, action: 'auth.sign-in', outcome: 'denied', reason, details: { username: username.trim().toLowerCase() } })
-        throw new ServiceError('unauthenticated', message)
-      }
-      if (!row) {
-        await verifyPassword(password, await decoyHash())
-        return refuse('unknown username', 'The username or password is not right.')
-      }
-      if (row.lockedUntil && Temporal.Instant.compare(Temporal.Instant.from(row.lockedUntil), now) > 0) {
-        const until = Temporal.Instant.from(row.lockedUntil).toZonedDateTimeISO(Temporal.Now.timeZoneId()).toPlainTime().toString({ smallestUnit: 'minute' })
-        return refuse('locked', `This account is locked after repeated wrong passwords. Try again after ${until}, or ask a supervisor.`)
-      }
-      if (!(await verifyPassword(password, row.passwordHash))) {
-        const failures = row.failedSignIns + 1
-        const lock = failures >= SIGN_IN_MAX_FAILURES ? now.add({ minutes: SIGN_IN_LOCK_MINUTES }).toString() : null
-        await db.query('UPDATE agents SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1', [row.id, lock ? 0 : failures, lock])
-        return refuse(
-          lock ? 'wrong password; locked' : 'wrong password',
-          lock
-            ? `The username or password is not right. The account is now locked for ${SIGN_IN_LOCK_MINUTES} minutes.`
-            : `The username or password is not right. ${SIGN_IN_MAX_FAILURES - failures} attempt(s) left before the account is locked.`
-        )
-      }
-      await db.query('UPDATE agents SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [row.id])
-      const agent = toSessionAgent(row)
-      sessions.start(sessionId, agent)
-      await audit.record({ actor: agent, action: 'auth.sign-in', outcome: 'ok' })
-      return agent
+    /**
+     * One transaction on the locked account row: whether it is locked, the password check and the failure
+     * counter are decided together, so parallel guesses are counted one by one and the sixth is refused
+     * unheard. The check is deliberately slow (scrypt), and it runs while the row is locked.
+     */
+    async signIn(username: string, password: string, previousToken: string | null): Promise<SignedIn> {
+      const name = username.trim().toLowerCase()
+      const token = newSessionToken()
+      const action = 'auth.sign-in'
+      return runCommand(db, audit, async (tx) => {
+        const { rows } = await tx.query<AgentRow>(`${SELECT} WHERE username = $1 FOR UPDATE`, [name])
+        const row = rows[0]
+        const now = clock.now()
+        if (!row) {
+          await verifyPassword(password, await decoyHash())
+          // Worded exactly like a wrong password, so that the answer does not tell which usernames exist.
+          refuse(new ServiceError('unauthenticated', 'auth.wrongPassword', { maxFailures: SIGN_IN_MAX_FAILURES, lockMinutes: SIGN_IN_LOCK_MINUTES }), { actor: null, action, outcome: 'denied', details: { username: name, why: 'unknown username' } })
+        }
+        const actor = toSessionAgent(row)
+        if (row.lockedUntil && Temporal.Instant.compare(Temporal.Instant.from(row.lockedUntil), now) > 0) {
+          refuse(new ServiceError('unauthenticated', 'auth.locked', { until: row.lockedUntil }), { actor, action, outcome: 'denied', details: { username: name } })
+        }
+        if (!(await verifyPassword(password, row.passwordHash))) {
+          const failures = row.failedSignIns + 1
+          const lock = failures >= SIGN_IN_MAX_FAILURES ? now.add({ minutes: SIGN_IN_LOCK_MINUTES }).toString() : null
+          // Written, not rolled back: the refusal is this transaction's result.
+          await tx.query('UPDATE agents SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1', [row.id, lock ? 0 : failures, lock])
+          await audit.record({ actor, action, outcome: 'denied', reason: lock ? 'auth.wrongPasswordLocked' : 'auth.wrongPassword', details: { username: name, failures } }, tx)
+          return lock
+            ? { refusal: new ServiceError('unauthenticated', 'auth.wrongPasswordLocked', { minutes: SIGN_IN_LOCK_MINUTES }) }
+            : { refusal: new ServiceError('unauthenticated', 'auth.wrongPassword', { maxFailures: SIGN_IN_MAX_FAILURES, lockMinutes: SIGN_IN_LOCK_MINUTES }) }
+        }
+        await tx.query('UPDATE agents SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [row.id])
+        await sessions.end(tx, previousToken, 'replaced')
+        await sessions.start(tx, token, row.id)
+        await audit.record({ actor, action, outcome: 'ok' }, tx)
+        return { agent: actor, token }
+      }).then((result) => {
+        if ('refusal' in result) throw result.refusal
+        return result
+      })
     },
 
-    async signOut(sessionId: string, agent: SessionAgent | null, reason = 'signed out'): Promise<void> {
-      sessions.end(sessionId)
-      if (agent) await audit.record({ actor: agent, action: 'auth.sign-out', outcome: 'ok', reason })
+    async signOut(token: string | null, agent: SessionAgent | null, reason = 'signed out'): Promise<void> {
+      await db.transaction(async (tx) => {
+        await sessions.end(tx, token, reason)
+        if (agent) await audit.record({ actor: agent, action: 'auth.sign-out', outcome: 'ok', reason }, tx)
+      })
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Role } from '@shared/ipc/schemas'
 import { storable } from '@shared/ipc/text'
-import type { Clock } from '../config'
+import type { Clock } from '../clock'
 import type { Database, Queryable } from '../db/database'
 
 /**
@@ -54,6 +54,33 @@ export interface AuditFilter {
   offset?: number
 }
 
+/**
+ * What a record may hold. A refusal quotes what was asked (a key, a name): quoted values are cut to a few
+ * hundred characters and a record's details to a few kilobytes, so that no request can write megabytes
+ * into a log nobody may ever delete.
+ */
+export const AUDIT_LIMITS = { text: 300, reason: 500, items: 50, keys: 50, depth: 8, detailsBytes: 8_192 } as const
+
+export function bounded(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > AUDIT_LIMITS.text ? `${value.slice(0, AUDIT_LIMITS.text)}… (${value.length} characters)` : value
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= AUDIT_LIMITS.depth) return '…'
+  if (Array.isArray(value)) {
+    const items = value.slice(0, AUDIT_LIMITS.items).map((v) => bounded(v, depth + 1))
+    return value.length > AUDIT_LIMITS.items ? [...items, `… (${value.length - AUDIT_LIMITS.items} more)`] : items
+  }
+  const entries = Object.entries(value)
+  const kept = entries.slice(0, AUDIT_LIMITS.keys).map(([k, v]) => [bounded(k) as string, bounded(v, depth + 1)])
+  if (entries.length > AUDIT_LIMITS.keys) kept.push(['…', `${entries.length - AUDIT_LIMITS.keys} more`])
+  return Object.fromEntries(kept)
+}
+
+function boundedJson(value: unknown): string | null {
+  if (value === undefined) return null
+  const json = JSON.stringify(bounded(value))
+  return json.length > AUDIT_LIMITS.detailsBytes ? JSON.stringify({ truncated: true, preview: json.slice(0, 1_000) }) : json
+}
+
 const COLUMNS = `id, at, agent_id AS "agentId", agent_name AS "agentName", role, action, vin, case_id AS "caseId",
   outcome, reason, verification, details`
 
@@ -79,6 +106,7 @@ export function createAudit(db: Database, clock: Clock) {
     async record(raw: AuditEntry, tx: Queryable = db): Promise<void> {
       // What a refusal quotes back (a bad key, a name) is recorded even when the database could not store it as is.
       const entry = storable(raw)
+      const reason = entry.reason ? entry.reason.slice(0, AUDIT_LIMITS.reason) : null
       await tx.query(
         `INSERT INTO audit_log (at, agent_id, agent_name, role, action, vin, case_id, outcome, reason, verification, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -91,9 +119,9 @@ export function createAudit(db: Database, clock: Clock) {
           entry.vin ?? null,
           entry.caseId ?? null,
           entry.outcome,
-          entry.reason ?? null,
-          entry.verification === undefined ? null : JSON.stringify(entry.verification),
-          entry.details === undefined ? null : JSON.stringify(entry.details)
+          reason,
+          boundedJson(entry.verification),
+          boundedJson(entry.details)
         ]
       )
     },

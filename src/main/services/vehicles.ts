@@ -1,6 +1,9 @@
-import type { VehicleDoc } from '@shared/ipc/schemas'
+import type { Market, VehicleDoc } from '@shared/ipc/schemas'
+import type { SessionAgent } from '../auth/sessions'
 import type { Database, Queryable } from '../db/database'
-import { NotFoundError } from './errors'
+import { LOCKS } from '../db/sql-locks'
+import { mayActOnMarket, otherMarket, scopeOf } from './scope'
+import { notFound } from './errors'
 
 export interface ChangeBatch {
   vehicles: VehicleDoc[]
@@ -16,24 +19,46 @@ export async function currentRevision(db: Queryable): Promise<number> {
   return row && row.is_called ? Number(row.last_value) : 0
 }
 
+/**
+ * The highest revision below which every revision is committed. Writers take revisions under an exclusive
+ * advisory lock held until they commit (migration 0005, next_sync_rev); reading the counter under the
+ * shared form of that lock waits for any writer between its first revision and its commit.
+ */
+export async function committedHead(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [LOCKS.revision])
+    return currentRevision(tx)
+  })
+}
+
 export function createVehicleService(db: Database) {
+  async function get(vin: string, tx: Queryable = db): Promise<VehicleDoc> {
+    const { rows } = await tx.query<{ doc: VehicleDoc }>('SELECT doc FROM vehicle_docs WHERE vin = $1', [vin])
+    if (!rows[0]) throw notFound('vehicle.notFound', { vin })
+    return rows[0].doc
+  }
+
   return {
-    async get(vin: string, tx: Queryable = db): Promise<VehicleDoc> {
-      const { rows } = await tx.query<{ doc: VehicleDoc }>('SELECT doc FROM vehicle_docs WHERE vin = $1', [vin])
-      if (!rows[0]) throw new NotFoundError(`No vehicle with VIN ${vin}.`)
-      return rows[0].doc
+    get,
+
+    /** A vehicle as this agent may see it: dealer staff see their own market only (D2, GDPR art. 5(1)(c)). */
+    async getFor(agent: SessionAgent, vin: string, tx: Queryable = db): Promise<VehicleDoc> {
+      const doc = await get(vin, tx)
+      if (!mayActOnMarket(agent, doc.market)) throw otherMarket(doc.market)
+      return doc
     },
 
     /**
-     * Everything that changed after `cursor`, oldest first, at most `limit` vehicles. The head is read
-     * first and bounds the batch, so a change committed while the batch is read is simply picked up by
-     * the next call instead of being skipped.
+     * Everything that changed after `cursor`, oldest first, at most `limit` vehicles, in the agent's scope
+     * (a dealer's copy holds their market only). The head is the committed head: a change whose
+     * transaction is still open has a revision above it and is delivered by a later call, never skipped.
      */
-    async changesSince(cursor: number, limit: number): Promise<ChangeBatch> {
-      const head = await currentRevision(db)
+    async changesSince(cursor: number, limit: number, agent: SessionAgent): Promise<ChangeBatch> {
+      const scope: Market | null = scopeOf(agent)
+      const head = await committedHead(db)
       const { rows } = await db.query<{ rev: number; doc: VehicleDoc }>(
-        'SELECT rev, doc FROM vehicle_docs WHERE rev > $1 AND rev <= $2 ORDER BY rev LIMIT $3',
-        [cursor, head, limit]
+        `SELECT rev, doc FROM vehicle_docs WHERE rev > $1 AND rev <= $2 AND ($4::text IS NULL OR market = $4) ORDER BY rev LIMIT $3`,
+        [cursor, head, limit, scope]
       )
       const hasMore = rows.length === limit
       const upTo = hasMore ? Number(rows[rows.length - 1]!.rev) : head
@@ -47,8 +72,9 @@ export function createVehicleService(db: Database) {
       }
     },
 
-    async countByMarket(): Promise<Record<string, number>> {
-      const { rows } = await db.query<{ market: string; n: number }>('SELECT market, count(*)::int AS n FROM vehicles GROUP BY market')
+    async countByMarket(agent: SessionAgent): Promise<Record<string, number>> {
+      const scope = scopeOf(agent)
+      const { rows } = await db.query<{ market: string; n: number }>('SELECT market, count(*)::int AS n FROM vehicles WHERE ($1::text IS NULL OR market = $1) GROUP BY market', [scope])
       return Object.fromEntries(rows.map((r) => [r.market, r.n]))
     },
 

@@ -1,265 +1,236 @@
 import { toVehicleFacts } from '@shared/domain/facts'
-import { withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
-import type { VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
-import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail, type WithdrawalAssessmentInput, type WithdrawalRecipient } from '@shared/rules'
-import type { Clock } from '../config'
-import type { Database } from '../db/database'
+import { noticeProblems, withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
+import type { ParsedRequest } from '@shared/ipc/contract'
+import type { Market, VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
+import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail } from '@shared/rules'
+import type { SessionAgent } from '../auth/sessions'
+import type { Clock } from '../clock'
+import type { Database, Queryable } from '../db/database'
+import { lockVehicle } from '../db/sql-locks'
 import type { Audit } from './audit'
-import { mayActOnMarket, type CallerChecks } from './callers'
-import { insertWithdrawalCase } from './cases'
-import { ConflictError, RefusedError, ServiceError } from './errors'
+import type { CallerChecks } from './callers'
+import { refuse, runOnce } from './command'
+import { conflict, notFound, refused, type ServiceError } from './errors'
 import type { Idempotency } from './idempotency'
-import { keyedMutex } from './locks'
+import { mayActOnMarket, otherMarket } from './scope'
 import type { Settings } from './settings'
-import type { Actor, SimCommandService } from './sim-commands'
-import { currentRevision, type VehicleService } from './vehicles'
+import { reconcileWithdrawnSim } from './sim/reconcile'
+import type { Actor } from './sim/requests'
+import { pendingCommand } from './sim/store'
+import type { VehicleService } from './vehicles'
+import { recordWithdrawalCase } from './withdrawal-cases'
 
 /**
  * Withdrawal cases (RULES.md §5): the rules decide eligibility, the deadline and the money; an accepted
- * withdrawal ends the contract or purchase, stops its services, sends the SIM to its §3 target through
- * the SIM command service, and leaves a refund owed until it is paid. A refusal is recorded with its
- * reason and changes nothing on the vehicle. Both are audited.
+ * withdrawal ends the contract or purchase, stops its services, queues the SIM change to its §3 target,
+ * and leaves a refund owed until it is paid. A refusal is recorded with its reason and changes nothing on
+ * the vehicle. All of it (case, contract, SIM command, audit, idempotency key) is one transaction on the
+ * locked vehicle.
  */
 export type { WithdrawalDetails }
-
-export interface RecordWithdrawalRequest extends WithdrawalDetails {
-  idempotencyKey: string
-  /** What the agent saw and chose: main refuses a decision the rules do not support. */
-  decision: 'accept' | 'refuse'
-  note?: string | undefined
-  /** The agent confirmed the customer is told the SIM will be fully deactivated (no legal eCall). */
-  emergencyCallLossNoted?: boolean | undefined
-}
-
-export interface RecordRefundRequest {
-  caseId: string
-  idempotencyKey: string
-  amount: number
-  paidOn: string
-  method: 'original-means' | 'bank-transfer' | 'card-refund' | 'other'
-  reference?: string | undefined
-}
 
 interface Deps {
   db: Database
   clock: Clock
   audit: Audit
   vehicles: VehicleService
-  sim: SimCommandService
   callers: CallerChecks
   settings: Settings
   idempotency: Idempotency
-  notify: (head: number) => void
+  timeoutMs: () => number
 }
 
-const REFUSAL_TEXT: Record<NonNullable<WithdrawalAssessmentDetail['refusal']>, string> = {
-  'not-consumer': 'Only a consumer may withdraw; this customer acts in trade or business.',
-  'channel-excluded': 'The right of withdrawal does not apply to a contract concluded this way (on premises).',
-  'fully-performed': 'The service was fully performed at the consumer’s express request before the notice (D8).',
-  late: 'The notice was sent after the withdrawal period ended.'
-}
-
-/** The shared mapping, with its refusals as service errors. */
-function inputFor(vehicle: VehicleDoc, details: WithdrawalDetails, recipient: WithdrawalRecipient | null): WithdrawalAssessmentInput {
-  const result = withdrawalInput(vehicle, details, recipient)
-  if (!result.ok) throw new ServiceError(result.code === 'no-purchase' ? 'not-found' : 'refused', result.message)
-  return result.input
+export interface WithdrawalOutcome {
+  case: WithdrawalCaseDoc
+  simCommandId: string | null
+  fresh: boolean
 }
 
 export function createWithdrawalService(deps: Deps) {
-  const { db, clock, audit, vehicles, sim, callers, settings, idempotency } = deps
-  // One withdrawal at a time per vehicle: a double-clicked "Accept" finds the first one's key.
-  const withLock = keyedMutex()
+  const { db, clock, audit, vehicles, callers, settings, idempotency } = deps
 
-  function recipientFor(market: VehicleDoc['market']) {
+  function recipientFor(market: Market) {
     if (market === 'BE') return settings.get('recipientBE')
     if (market === 'LU') return settings.get('recipientLU')
     return null
   }
 
-  async function refuse(actor: Actor, vin: string, caseId: string | null, reason: string, kind: 'refused' | 'conflict' = 'refused'): Promise<never> {
-    await audit.record({ actor: actor.agent, action: 'withdrawal.record', vin, caseId, outcome: 'refused', reason })
-    if (kind === 'conflict') throw new ConflictError(reason)
-    throw new RefusedError(reason)
+  async function lockedVehicle(tx: Queryable, agent: SessionAgent, action: string, vin: string): Promise<VehicleDoc> {
+    if (!(await lockVehicle(tx, vin))) throw notFound('vehicle.notFound', { vin })
+    const vehicle = await vehicles.get(vin, tx)
+    if (!mayActOnMarket(agent, vehicle.market)) refuse(otherMarket(vehicle.market), { actor: agent, action, vin })
+    return vehicle
   }
 
-async function recordNow(actor: Actor, request: RecordWithdrawalRequest): Promise<{ case: WithdrawalCaseDoc; simCommandId: string | null }> {
-    const earlier = await idempotency.find<{ case: WithdrawalCaseDoc; simCommandId: string | null }>(request.idempotencyKey, 'withdrawalRecord', actor.agent.id)
-    if (earlier) return earlier
-    const vehicle = await vehicles.get(request.vin)
-    if (!mayActOnMarket(actor.agent, vehicle.market)) {
-      await audit.record({ actor: actor.agent, action: 'withdrawal.record', vin: vehicle.vin, outcome: 'denied', reason: `dealer of another market (${vehicle.market})` })
-      throw new ServiceError('forbidden', `Dealer ${actor.agent.dealerNumber} cannot act on a vehicle of the ${vehicle.market} market.`)
-    }
-    const facts = toVehicleFacts(vehicle)
-    if (!facts || !vehicle.contract) return refuse(actor, vehicle.vin, null, 'This vehicle has no MINI Connected contract on record.')
-    if (request.noticeReceivedAt < request.noticeSentAt) return refuse(actor, vehicle.vin, null, 'The notice cannot be received before it was sent.')
-    if (request.noticeReceivedAt > clock.today()) return refuse(actor, vehicle.vin, null, 'The notice cannot be received in the future.')
-    const purchase = request.subject === 'purchase' ? vehicle.purchases.find((p) => p.id === request.purchaseId) : undefined
-    const alreadyWithdrawn = request.subject === 'connected' ? vehicle.contract.status === 'withdrawn' : purchase?.status === 'withdrawn'
-    if (alreadyWithdrawn) return refuse(actor, vehicle.vin, null, 'This contract or purchase has already been withdrawn.', 'conflict')
-    // D11: a withdrawal taken on a call is recorded only for a verified caller (or a checked document).
-    if (request.noticeChannel === 'phone' && !(await callers.fitting(actor.sessionId, actor.agent, vehicle.vin))) {
-      return refuse(actor, vehicle.vin, null, 'A withdrawal given on the phone needs the caller verified first (exact name, full VIN, customer number or postcode). (D11)')
-    }
-    const open = vehicle.cases.find((c) => c.status === 'refund-due' && c.subject === request.subject && (c.purchaseId ?? undefined) === request.purchaseId)
-    if (open) return refuse(actor, vehicle.vin, open.id, `Case ${open.id} is already open for this contract.`, 'conflict')
-
-    const recipient = recipientFor(vehicle.market)
-    const input = inputFor(vehicle, request, recipient)
-    const assessment = assessWithdrawal(input) as WithdrawalAssessmentDetail
-    if (request.decision === 'accept' && !assessment.eligible) {
-      return refuse(actor, vehicle.vin, null, `Refused: ${REFUSAL_TEXT[assessment.refusal ?? 'late']} Record the withdrawal as refused instead.`)
-    }
-    if (request.decision === 'refuse' && assessment.eligible) {
-      return refuse(actor, vehicle.vin, null, 'The rules say this withdrawal is valid: a valid withdrawal cannot be refused.')
-    }
-    if (assessment.chargeFormula.kind === 'agent-required' && request.decision === 'accept') {
-      return refuse(actor, vehicle.vin, null, 'This service has no fixed term: enter the share the consumer owes, with a reason.')
-    }
-    if (request.agentShare !== undefined && !request.agentShareReason?.trim()) {
-      return refuse(actor, vehicle.vin, null, 'Give the reason for the share the consumer owes.')
-    }
-    const simTarget = request.decision === 'accept' && request.subject === 'connected' ? deactivationTarget(facts) : null
-    const simChange = simTarget !== null && vehicle.sim === 'ACTIVE'
-    if (simChange && vehicle.simCommand?.status === 'pending') {
-      return refuse(actor, vehicle.vin, null, 'A SIM command for this vehicle is pending: wait for it before accepting the withdrawal.', 'conflict')
-    }
-    if (simChange && simTarget === 'DEACTIVATED' && !request.emergencyCallLossNoted) {
-      return refuse(actor, vehicle.vin, null, 'The SIM will be fully deactivated (no legal eCall): confirm that the customer is told no emergency call will work.')
-    }
-
-    const accepted = request.decision === 'accept'
-    const refund = accepted ? assessment.refund : 0
-    const result = await db.transaction(async (tx) => {
-      const caseId = await insertWithdrawalCase(tx, clock, {
-        vin: vehicle.vin,
-        subject: request.subject,
-        purchaseId: request.subject === 'purchase' ? (request.purchaseId ?? null) : null,
-        contractKind: input.contract,
-        source: 'agent',
-        decision: accepted ? 'accepted' : 'refused',
-        noticeChannel: request.noticeChannel,
-        noticeSentAt: request.noticeSentAt,
-        noticeReceivedAt: request.noticeReceivedAt,
-        consumers: request.consumers,
-        address: request.address,
-        startRequested: request.startRequested,
-        agentShare: request.agentShare ?? null,
-        agentShareReason: request.agentShareReason?.trim() || null,
-        currency: input.currency,
-        price: input.price,
-        paid: input.paid,
-        charge: assessment.charge,
-        refund,
-        refundDueBy: accepted ? assessment.refundDueBy : null,
-        deadline: assessment.deadline,
-        refusal: accepted ? null : [REFUSAL_TEXT[assessment.refusal ?? 'late'], request.note?.trim()].filter(Boolean).join(' '),
-        assessment,
-        agent: actor.agent
-      })
-      if (accepted) {
-        // The contract or purchase ends as if never concluded; its services stop (RULES.md §5, effects).
-        if (request.subject === 'connected') {
-          await tx.query(`UPDATE contracts SET status = 'withdrawn', termination_effective_on = NULL WHERE vin = $1`, [vehicle.vin])
-        } else {
-          await tx.query(`UPDATE purchases SET status = 'withdrawn' WHERE id = $1 AND vin = $2`, [request.purchaseId, vehicle.vin])
-        }
-      }
-      await audit.record(
-        {
-          actor: actor.agent,
-          action: 'withdrawal.record',
-          vin: vehicle.vin,
-          caseId,
-          outcome: accepted ? 'ok' : 'refused',
-          reason: accepted ? (request.note?.trim() ?? null) : REFUSAL_TEXT[assessment.refusal ?? 'late'],
-          details: {
-            decision: request.decision,
-            subject: request.subject,
-            purchaseId: request.purchaseId ?? null,
-            deadline: assessment.deadline,
-            inTime: assessment.inTime,
-            charge: assessment.charge,
-            refund,
-            refundDueBy: accepted ? assessment.refundDueBy : null,
-            clauses: assessment.clauses
-          }
-        },
-        tx
-      )
-      return caseId
-    })
-    let simCommandId: string | null = null
-    if (simChange && simTarget) {
-      // The SIM goes to its §3 target (legal eCall kept) through the SIM command service, which applies
-      // the invariant again; the withdrawal itself is already settled, so its contract effect is none.
-      const { command } = await sim.deactivateForWithdrawal(actor, { vin: vehicle.vin, caseId: result, targetState: simTarget, emergencyCallLossNoted: request.emergencyCallLossNoted ?? false })
-      simCommandId = command.id
-    }
-    const doc = (await vehicles.get(vehicle.vin)).cases.find((c) => c.id === result)!
-    const answer = { case: doc, simCommandId }
-    await db.transaction((tx) => idempotency.store(tx, request.idempotencyKey, 'withdrawalRecord', actor.agent.id, answer))
-    deps.notify(await currentRevision(db))
-    return answer
-  }
-
-async function recordRefundNow(actor: Actor, request: RecordRefundRequest): Promise<{ case: WithdrawalCaseDoc }> {
-    const earlier = await idempotency.find<{ case: WithdrawalCaseDoc }>(request.idempotencyKey, 'refundRecord', actor.agent.id)
-    if (earlier) return earlier
-    const found = (await db.query<{ vin: string }>('SELECT vin FROM withdrawal_cases WHERE id = $1', [request.caseId])).rows[0]
-    if (!found) throw new ServiceError('not-found', `There is no case ${request.caseId}.`)
-    const current = (await vehicles.get(found.vin)).cases.find((c) => c.id === request.caseId)!
-    const refuseRefund = async (reason: string): Promise<never> => {
-      await audit.record({ actor: actor.agent, action: 'refund.record', vin: found.vin, caseId: request.caseId, outcome: 'refused', reason })
-      throw new RefusedError(reason)
-    }
-    if (current.status !== 'refund-due') await refuseRefund(`Case ${current.id} has no refund outstanding.`)
-    const remaining = current.refund - current.refundPaid
-    if (request.amount > remaining) await refuseRefund(`The amount is more than the ${remaining / 100} ${current.currency} still owed.`)
-    if (request.paidOn > clock.today()) await refuseRefund('A refund cannot be paid in the future.')
-    if (request.paidOn < current.noticeReceivedAt) await refuseRefund('A refund cannot be paid before the notice was received.')
-    const result = await db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO refund_payments (case_id, amount, paid_on, method, reference, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [request.caseId, request.amount, request.paidOn, request.method, request.reference?.trim() || null, actor.agent.id, clock.now().toString()]
-      )
-      const closes = request.amount === remaining
-      if (closes) await tx.query(`UPDATE withdrawal_cases SET status = 'closed', closed_at = $2 WHERE id = $1`, [request.caseId, clock.now().toString()])
-      await audit.record(
-        {
-          actor: actor.agent,
-          action: 'refund.record',
-          vin: found.vin,
-          caseId: request.caseId,
-          outcome: 'ok',
-          details: { amount: request.amount, currency: current.currency, paidOn: request.paidOn, method: request.method, remaining: remaining - request.amount, closes, late: !!current.refundDueBy && request.paidOn > current.refundDueBy }
-        },
-        tx
-      )
-      const doc = (await vehicles.get(found.vin, tx)).cases.find((c) => c.id === request.caseId)!
-      await idempotency.store(tx, request.idempotencyKey, 'refundRecord', actor.agent.id, { case: doc })
-      return { case: doc }
-    })
-    deps.notify(await currentRevision(db))
-    return result
+  async function caseDoc(tx: Queryable, vin: string, caseId: string): Promise<WithdrawalCaseDoc> {
+    return (await vehicles.get(vin, tx)).cases.find((c) => c.id === caseId)!
   }
 
   return {
-    record(actor: Actor, request: RecordWithdrawalRequest): Promise<{ case: WithdrawalCaseDoc; simCommandId: string | null }> {
-      return withLock(request.vin, () => recordNow(actor, request))
+    recipientFor,
+
+    async record(actor: Actor, request: ParsedRequest<'withdrawalRecord'>): Promise<WithdrawalOutcome> {
+      const action = 'withdrawal.record'
+      const { idempotencyKey, ...asked } = request
+      const { result, replayed } = await runOnce(
+        db,
+        audit,
+        idempotency,
+        { agentId: actor.agent.id, method: 'withdrawalRecord', key: idempotencyKey, request: asked, actor: actor.agent, action },
+        async (tx) => {
+          const vehicle = await lockedVehicle(tx, actor.agent, action, request.vin)
+          const no: (error: ServiceError, caseId?: string | null) => never = (error, caseId = null) => refuse(error, { actor: actor.agent, action, vin: vehicle.vin, caseId })
+          const facts = toVehicleFacts(vehicle)
+          if (!facts || !vehicle.contract) no(refused('withdrawal.noContract'))
+          const mapped = withdrawalInput(vehicle, request, recipientFor(vehicle.market))
+          if (!mapped.ok) no(mapped.code === 'no-purchase' ? notFound(mapped.key) : refused(mapped.key))
+          const problem = noticeProblems(vehicle, request, clock.today())[0]
+          if (problem) no(refused(problem.key, problem.params))
+          const alreadyWithdrawn = request.subject === 'connected' ? vehicle.contract.status === 'withdrawn' : mapped.purchase?.status === 'withdrawn'
+          if (alreadyWithdrawn) no(conflict('withdrawal.alreadyWithdrawn'))
+          // D11: a withdrawal taken on a call is recorded only for a verified caller (or a checked document).
+          if (request.noticeChannel === 'phone' && !(await callers.fitting(tx, actor.token, actor.agent, vehicle.vin))) no(refused('withdrawal.phoneNeedsVerification'))
+          const open = vehicle.cases.find((c) => c.status === 'refund-due' && c.subject === request.subject && (c.purchaseId ?? undefined) === request.purchaseId)
+          if (open) no(conflict('withdrawal.caseOpen', { caseId: open.id }), open.id)
+
+          const assessment = assessWithdrawal(mapped.input) as WithdrawalAssessmentDetail
+          if (request.decision === 'accept' && !assessment.eligible) no(refused('withdrawal.cannotAccept', { refusal: assessment.refusal ?? 'late' }))
+          if (request.decision === 'refuse' && assessment.eligible) no(refused('withdrawal.cannotRefuse'))
+          if (assessment.chargeFormula.kind === 'agent-required' && request.decision === 'accept') no(refused('withdrawal.shareRequired'))
+          if (request.agentShare !== undefined && !request.agentShareReason?.trim()) no(refused('withdrawal.shareReasonRequired'))
+          const accepted = request.decision === 'accept'
+          // The SIM goes to its §3 target (legal eCall kept); a full deactivation is said to the customer first.
+          const simTarget = accepted && request.subject === 'connected' ? deactivationTarget(facts) : null
+          const pending = await pendingCommand(tx, vehicle.vin)
+          const simMoves = simTarget !== null && (vehicle.sim !== simTarget || (pending !== null && pending.targetState !== simTarget))
+          if (simMoves && simTarget === 'DEACTIVATED' && !request.emergencyCallLossNoted) no(refused('withdrawal.emergencyCallLossNotice'))
+
+          const refund = accepted ? assessment.refund : 0
+          const note = request.note?.trim() || null
+          const caseId = await recordWithdrawalCase(tx, clock, {
+            vin: vehicle.vin,
+            subject: request.subject,
+            purchaseId: request.subject === 'purchase' ? (request.purchaseId ?? null) : null,
+            contractKind: mapped.input.contract,
+            source: 'agent',
+            decision: accepted ? 'accepted' : 'refused',
+            noticeChannel: request.noticeChannel,
+            noticeSentAt: request.noticeSentAt,
+            noticeReceivedAt: request.noticeReceivedAt,
+            consumers: request.consumers,
+            address: request.address,
+            startRequested: request.startRequested,
+            agentShare: request.agentShare ?? null,
+            agentShareReason: request.agentShareReason?.trim() || null,
+            currency: mapped.input.currency,
+            price: mapped.input.price,
+            paid: mapped.input.paid,
+            charge: assessment.charge,
+            refund,
+            refundDueBy: accepted ? assessment.refundDueBy : null,
+            deadline: assessment.deadline,
+            refusal: accepted ? null : (assessment.refusal ?? 'late'),
+            note,
+            consumerLanguage: vehicle.customer.language,
+            assessment,
+            agent: actor.agent
+          })
+          await audit.record(
+            {
+              actor: actor.agent,
+              action,
+              vin: vehicle.vin,
+              caseId,
+              outcome: accepted ? 'ok' : 'refused',
+              reason: accepted ? note : (assessment.refusal ?? 'late'),
+              details: {
+                decision: request.decision,
+                subject: request.subject,
+                purchaseId: request.purchaseId ?? null,
+                deadline: assessment.deadline,
+                inTime: assessment.inTime,
+                charge: assessment.charge,
+                refund,
+                refundDueBy: accepted ? assessment.refundDueBy : null,
+                clauses: assessment.clauses
+              }
+            },
+            tx
+          )
+          // If a command is pending (a reactivation, say), the SIM change follows when it settles (settle.ts).
+          const now = clock.now()
+          const simCommandId = simTarget
+            ? await reconcileWithdrawnSim({
+                tx,
+                vin: vehicle.vin,
+                now: now.toString(),
+                deadlineAt: now.add({ milliseconds: deps.timeoutMs() }).toString(),
+                audit,
+                vehicles,
+                actor: actor.agent,
+                caseId,
+                origin: 'withdrawal',
+                emergencyCallLossNoted: request.emergencyCallLossNoted ?? false
+              })
+            : null
+          return { case: await caseDoc(tx, vehicle.vin, caseId), simCommandId }
+        }
+      )
+      return { ...result, fresh: !replayed }
     },
 
-    recordRefund(actor: Actor, request: RecordRefundRequest): Promise<{ case: WithdrawalCaseDoc }> {
-      return withLock(request.caseId, () => recordRefundNow(actor, request))
+    async recordRefund(actor: Actor, request: ParsedRequest<'refundRecord'>): Promise<{ case: WithdrawalCaseDoc }> {
+      const action = 'refund.record'
+      const found = (await db.query<{ vin: string }>('SELECT vin FROM withdrawal_cases WHERE id = $1', [request.caseId])).rows[0]
+      if (!found) throw notFound('case.notFound', { caseId: request.caseId })
+      const { idempotencyKey, ...asked } = request
+      const { result } = await runOnce(
+        db,
+        audit,
+        idempotency,
+        { agentId: actor.agent.id, method: 'refundRecord', key: idempotencyKey, request: asked, actor: actor.agent, action },
+        async (tx) => {
+          // Vehicle, then case: the lock order every command keeps (db/sql-locks.ts).
+          await lockedVehicle(tx, actor.agent, action, found.vin)
+          await tx.query('SELECT id FROM withdrawal_cases WHERE id = $1 FOR UPDATE', [request.caseId])
+          const current = await caseDoc(tx, found.vin, request.caseId)
+          const no: (error: ServiceError) => never = (error) => refuse(error, { actor: actor.agent, action, vin: found.vin, caseId: request.caseId })
+          if (current.status !== 'refund-due') no(refused('refund.nothingOwed', { caseId: current.id }))
+          const remaining = current.refund - current.refundPaid
+          if (request.amount > remaining) no(refused('refund.moreThanOwed', { remaining, currency: current.currency }))
+          if (request.paidOn > clock.today()) no(refused('refund.inFuture'))
+          if (request.paidOn < current.noticeReceivedAt) no(refused('refund.beforeNotice'))
+          await tx.query(
+            `INSERT INTO refund_payments (case_id, amount, paid_on, method, reference, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [request.caseId, request.amount, request.paidOn, request.method, request.reference?.trim() || null, actor.agent.id, clock.now().toString()]
+          )
+          const closes = request.amount === remaining
+          if (closes) await tx.query(`UPDATE withdrawal_cases SET status = 'closed', closed_at = $2 WHERE id = $1`, [request.caseId, clock.now().toString()])
+          await audit.record(
+            {
+              actor: actor.agent,
+              action,
+              vin: found.vin,
+              caseId: request.caseId,
+              outcome: 'ok',
+              details: { amount: request.amount, currency: current.currency, paidOn: request.paidOn, method: request.method, remaining: remaining - request.amount, closes, late: !!current.refundDueBy && request.paidOn > current.refundDueBy }
+            },
+            tx
+          )
+          return { case: await caseDoc(tx, found.vin, request.caseId) }
+        }
+      )
+      return result
     },
 
-    /** What happened to a case: its own audit entries, and those of the SIM command it started. */
-    async timeline(caseId: string) {
+    /** What happened to a case: its own audit entries, and those of the SIM commands it started. */
+    async timeline(agent: SessionAgent, caseId: string) {
+      const found = (await db.query<{ vin: string }>('SELECT vin FROM withdrawal_cases WHERE id = $1', [caseId])).rows[0]
+      if (!found) throw notFound('case.notFound', { caseId })
+      await vehicles.getFor(agent, found.vin)
       type Row = { id: number; at: string; agentName: string | null; action: string; outcome: string; reason: string | null; details: unknown }
       const columns = `id, at, agent_name AS "agentName", action, outcome, reason, details`
       const own = await db.query<Row>(`SELECT ${columns} FROM audit_log WHERE case_id = $1 ORDER BY at, id`, [caseId])
-      if (!own.rows.length) throw new ServiceError('not-found', `There is no case ${caseId}.`)
       const commandIds = own.rows.flatMap((r) => {
         const id = (r.details as { commandId?: unknown } | null)?.commandId
         return typeof id === 'string' ? [id] : []
@@ -268,9 +239,7 @@ async function recordRefundNow(actor: Actor, request: RecordRefundRequest): Prom
         ? await db.query<Row>(`SELECT ${columns} FROM audit_log WHERE case_id IS NULL AND details->>'commandId' = ANY($1::text[]) ORDER BY at, id`, [commandIds])
         : { rows: [] }
       return [...own.rows, ...sims.rows].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(({ id: _id, ...row }) => row)
-    },
-
-    recipientFor
+    }
   }
 }
 

@@ -1,13 +1,16 @@
 /**
- * Test support: a real backend (PGlite in memory or on disk, real services, real router) and signed-in
- * callers, so service and router tests exercise exactly what the app runs.
+ * Test support: a real backend (a fresh PGlite or PostgreSQL copy of a migrated, seeded template; real
+ * services; the real router) and signed-in callers, so service and router tests exercise exactly what the
+ * app runs, on both engines.
  */
-import { randomUUID } from 'node:crypto'
 import type { Method, Request, Response } from '@shared/ipc/contract'
+import { contract } from '@shared/ipc/contract'
 import { generateFleet, type Fleet } from '@shared/fleet/generate'
 import { createBackend, type Backend, type BackendConfig } from '../backend'
-import { manualClock, systemClock, type Clock } from '../config'
+import { manualClock, systemClock, type Clock } from '../clock'
 import { silentLogger } from '../logger'
+import type { CallContext } from '../router'
+import { freshDatabase } from './databases'
 
 export const TEST_TODAY = '2026-11-21'
 
@@ -19,7 +22,8 @@ export interface TestBackend extends Backend {
 }
 
 export interface Caller {
-  sessionId: string
+  /** The transport's token for this caller (null when signed out). */
+  token(): string | null
   call<M extends Method>(method: M, request: Request<M>): Promise<Response<M>>
   /** The raw result, for asserting on refusals. */
   raw(channel: string, payload: unknown): ReturnType<Backend['router']['handle']>
@@ -35,9 +39,43 @@ export const DEMO_PASSWORDS: Record<string, string> = {
   'dealer.lu': 'demo-dealer'
 }
 
+export class CallFailed extends Error {
+  constructor(
+    readonly code: string,
+    readonly key: string,
+    readonly params: unknown
+  ) {
+    super(`${code}: ${key}${params ? ` ${JSON.stringify(params)}` : ''}`)
+  }
+}
+
+/** A caller on any router (tests of a backend, or of a server through its router). */
+export function callerOn(backend: Pick<Backend, 'router'>, transport: CallContext['transport'] = 'harness'): Caller {
+  let token: string | null = null
+  const ctx: CallContext = {
+    transport,
+    get sessionToken() {
+      return token
+    },
+    setSessionToken(next) {
+      token = next
+    }
+  }
+  return {
+    token: () => token,
+    raw: (channel, payload) => backend.router.handle(channel, payload, ctx),
+    async call(method, request) {
+      const result = await backend.router.handle(contract[method].channel, request, ctx)
+      if (!result.ok) throw new CallFailed(result.error.code, result.error.key, result.error.params)
+      return result.data as never
+    }
+  }
+}
+
 export async function startTestBackend(options: Partial<BackendConfig> & { size?: number; manual?: boolean } = {}): Promise<TestBackend> {
   const size = options.size ?? 40
   const clock = options.clock ?? (options.manual ? manualClock(`${TEST_TODAY}T09:00:00Z`, TEST_TODAY) : systemClock({ fixedToday: TEST_TODAY }))
+  const database = options.database ?? (await freshDatabase({ size: options.demoFleet === false ? 0 : size, referenceDate: clock.today() }))
   const backend = await createBackend({
     dataDir: 'memory',
     resourcesDir: 'resources',
@@ -46,8 +84,10 @@ export async function startTestBackend(options: Partial<BackendConfig> & { size?
     transport: 'harness',
     version: 'test',
     validateResponses: true,
-    defaults: { telematics: { minLatencyMs: 5, maxLatencyMs: 20, failureRate: 0, timeoutMs: 2_000 } },
+    // Generous: on a loaded machine a few simulated milliseconds can take seconds; timeout tests set their own.
+    defaults: { telematics: { minLatencyMs: 5, maxLatencyMs: 20, failureRate: 0, timeoutMs: 60_000 } },
     ...options,
+    database,
     clock
   })
   const fleet = generateFleet({ size, referenceDate: clock.today() })
@@ -56,26 +96,18 @@ export async function startTestBackend(options: Partial<BackendConfig> & { size?
     fleet,
     clock,
     async as(username) {
-      const sessionId = randomUUID()
-      const ctx = { transport: 'harness' as const, sessionId }
-      const caller: Caller = {
-        sessionId,
-        raw: (channel, payload) => backend.router.handle(channel, payload, ctx),
-        async call(method, request) {
-          const { contract } = await import('@shared/ipc/contract')
-          const result = await backend.router.handle(contract[method].channel, request, ctx)
-          if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { code: result.error.code })
-          return result.data as never
-        }
-      }
+      const caller = callerOn(backend)
       if (username) await caller.call('signIn', { username, password: DEMO_PASSWORDS[username] ?? '' })
       return caller
     }
   }
 }
 
-/** Polls until the check passes (SIM commands settle asynchronously). */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls until the check passes (SIM commands settle asynchronously). Generous by default: on a busy
+ * machine the simulated unit's few milliseconds can become seconds, and a test must not fail for that.
+ */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = await probe()

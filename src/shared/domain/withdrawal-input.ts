@@ -1,3 +1,4 @@
+import type { MessageKey, MessageParams } from '../ipc/messages'
 import type { PurchaseDoc, VehicleDoc } from '../ipc/schemas'
 import { addMonths, daysBetween, type WithdrawalAssessmentInput, type WithdrawalRecipient } from '../rules'
 
@@ -24,15 +25,15 @@ export interface WithdrawalDetails {
 
 export type WithdrawalInputResult =
   | { ok: true; input: WithdrawalAssessmentInput; purchase: PurchaseDoc | null }
-  | { ok: false; code: 'no-contract' | 'no-purchase'; message: string }
+  | { ok: false; code: 'no-contract' | 'no-purchase'; key: MessageKey }
 
 export function withdrawalInput(vehicle: VehicleDoc, details: WithdrawalDetails, recipient: WithdrawalRecipient | null): WithdrawalInputResult {
   const contract = vehicle.contract
-  if (!contract) return { ok: false, code: 'no-contract', message: 'This vehicle has no MINI Connected contract on record.' }
+  if (!contract) return { ok: false, code: 'no-contract', key: 'withdrawal.noContract' }
   let purchase: PurchaseDoc | null = null
   if (details.subject === 'purchase') {
     purchase = vehicle.purchases.find((p) => p.id === details.purchaseId) ?? null
-    if (!purchase) return { ok: false, code: 'no-purchase', message: 'That purchase is not on this vehicle.' }
+    if (!purchase) return { ok: false, code: 'no-purchase', key: 'withdrawal.noPurchase' }
   }
   const base = {
     market: vehicle.market,
@@ -79,4 +80,25 @@ export function withdrawalInput(vehicle: VehicleDoc, details: WithdrawalDetails,
       ...(details.startRequested && details.serviceStartedAt ? { serviceStartedAt: details.serviceStartedAt } : {})
     }
   }
+}
+
+export interface NoticeProblem {
+  key: MessageKey
+  params?: MessageParams
+  /** `field` of the form the problem belongs to. */
+  field: 'noticeSentAt' | 'noticeReceivedAt'
+}
+
+/**
+ * Dates a notice cannot have: received before it was sent, received after today, or sent before the
+ * contract or purchase was concluded (there was nothing to withdraw from yet). Main refuses them; the
+ * dialog shows the same problems before the agent submits.
+ */
+export function noticeProblems(vehicle: VehicleDoc, details: Pick<WithdrawalDetails, 'subject' | 'purchaseId' | 'noticeSentAt' | 'noticeReceivedAt'>, today: string): NoticeProblem[] {
+  const problems: NoticeProblem[] = []
+  if (details.noticeReceivedAt < details.noticeSentAt) problems.push({ key: 'withdrawal.receivedBeforeSent', field: 'noticeReceivedAt' })
+  if (details.noticeReceivedAt > today) problems.push({ key: 'withdrawal.receivedInFuture', field: 'noticeReceivedAt' })
+  const concludedAt = details.subject === 'purchase' ? vehicle.purchases.find((p) => p.id === details.purchaseId)?.purchasedAt : vehicle.contract?.concludedAt
+  if (concludedAt && details.noticeSentAt < concludedAt) problems.push({ key: 'withdrawal.sentBeforeConclusion', params: { concludedAt }, field: 'noticeSentAt' })
+  return problems
 }

@@ -8,6 +8,7 @@ import { foldText } from '../search/fold'
 import { addDays, LEGAL_ECALL_OPTION_CODES, MARKET_INFO, type IsoDate } from '../rules'
 import { BASIC_CODES, CONNECTED_PRICES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
 import { PEOPLE } from './people'
+import { defaultLanguage } from '../domain/languages'
 import { Random } from './random'
 import { buildVin } from './vin'
 
@@ -245,7 +246,8 @@ function makeCustomer(rng: Random, m: Market, scenario: Scenario, index: number)
     country: people.country,
     customerNumber: String(40_000_000 + ((index * 104_729 + 7) % 10_000_000)),
     email: `${local}@${people.emailDomain}`,
-    phone: `${people.phonePrefix} ${String(rng.int(20_000_000, 99_999_999))}`
+    phone: `${people.phonePrefix} ${String(rng.int(20_000_000, 99_999_999))}`,
+    language: place.language ?? defaultLanguage(m)
   }
 }
 

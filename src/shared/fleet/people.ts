@@ -2,11 +2,13 @@
  * Realistic names and addresses per market, in each country's own letters, for the demo fleet. The
  * letters matter: they have to survive the database, the cache, search folding and the PDF font.
  */
-import type { Market } from '../ipc/schemas'
+import type { CustomerLanguage, Market } from '../ipc/schemas'
 
 export interface Place {
   postcode: string
   city: string
+  /** Where the market speaks several languages (BE, LU): the one customers here are served in. */
+  language?: CustomerLanguage
 }
 
 export interface MarketPeople {
@@ -115,13 +117,13 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     places: [
       { postcode: '1000', city: 'Bruxelles' },
       { postcode: '1050', city: 'Ixelles' },
-      { postcode: '2000', city: 'Antwerpen' },
+      { postcode: '2000', city: 'Antwerpen', language: 'nl' },
       { postcode: '4000', city: 'Liège' },
-      { postcode: '9000', city: 'Gent' },
+      { postcode: '9000', city: 'Gent', language: 'nl' },
       { postcode: '5000', city: 'Namur' },
       { postcode: '7000', city: 'Mons' },
-      { postcode: '1300', city: 'Wavre' },
-      { postcode: '8000', city: 'Brugge' },
+      { postcode: '4700', city: 'Eupen', language: 'de' },
+      { postcode: '8000', city: 'Brugge', language: 'nl' },
       { postcode: '6000', city: 'Charleroi' }
     ],
     companySuffixes: ['SRL', 'SA', 'BV', 'NV'],
@@ -142,10 +144,10 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     places: [
       { postcode: 'L-1661', city: 'Luxembourg' },
       { postcode: 'L-4002', city: 'Esch-sur-Alzette' },
-      { postcode: 'L-9001', city: 'Ettelbruck' },
+      { postcode: 'L-9001', city: 'Ettelbruck', language: 'de' },
       { postcode: 'L-3401', city: 'Dudelange' },
-      { postcode: 'L-6401', city: 'Echternach' },
-      { postcode: 'L-9501', city: 'Wiltz' },
+      { postcode: 'L-6401', city: 'Echternach', language: 'de' },
+      { postcode: 'L-9501', city: 'Wiltz', language: 'de' },
       { postcode: 'L-8001', city: 'Strassen' },
       { postcode: 'L-4501', city: 'Differdange' }
     ],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApiResult } from './errors'
 import {
+  agentLanguage,
   isoDate,
   market,
   minorUnits,
@@ -25,10 +26,16 @@ import {
 /** 'public': no session needed; 'agent': any signed-in agent; a list: only those roles. */
 export type Access = 'public' | 'agent' | readonly Role[]
 
+/**
+ * 'query' reads; 'command' changes something (refusals of commands are audited). A `background` call is
+ * one the app makes by itself (status polls, sync): it never keeps an idle session alive.
+ */
+export type Kind = 'query' | 'command'
+
 const empty = z.strictObject({})
-const idempotencyKey = z.uuid({ error: 'an idempotency key (UUID) is required' })
-const username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'use 3–64 letters, digits, dots, dashes or underscores')
-const password = z.string().min(10, 'a password has at least 10 characters').max(200)
+const idempotencyKey = z.uuid({ error: 'field.uuid' })
+const username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { error: 'field.username' })
+const password = z.string().min(10, { error: 'field.passwordShort' }).max(200)
 const displayName = z.string().trim().min(2).max(120)
 const shortText = (max: number) => z.string().trim().max(max)
 
@@ -37,8 +44,13 @@ export const agentSummary = z.object({
   username: z.string(),
   displayName: z.string(),
   role,
-  dealerNumber: z.string().nullable()
+  dealerNumber: z.string().nullable(),
+  /** The tool's language the agent chose; null: not chosen yet (the desktop's language applies). */
+  language: agentLanguage.nullable()
 })
+
+/** What went wrong in a caller verification, as codes the renderer explains (never the record's values). */
+export const verificationFailure = z.enum(['name-mismatch', 'vin-invalid', 'vin-mismatch', 'customer-number-mismatch', 'postcode-mismatch', 'no-second-factor'])
 
 const callerStatus = z.object({
   check: z
@@ -54,7 +66,7 @@ const callerStatus = z.object({
   remainingAttempts: z.number().int()
 })
 
-const recipient = z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().min(5).max(400), email: z.email() })
+const recipient = z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().min(5).max(400), email: z.email({ error: 'field.email' }) })
 const telematicsSettings = z
   .object({
     minLatencyMs: z.number().int().min(0).max(120_000),
@@ -62,7 +74,7 @@ const telematicsSettings = z
     failureRate: z.number().min(0).max(1),
     timeoutMs: z.number().int().min(100).max(600_000)
   })
-  .refine((t) => t.maxLatencyMs >= t.minLatencyMs, { message: 'the maximum latency must not be below the minimum', path: ['maxLatencyMs'] })
+  .refine((t) => t.maxLatencyMs >= t.minLatencyMs, { message: 'field.maxLatencyBelowMin', path: ['maxLatencyMs'] })
 
 export const settingsValues = z.object({
   idleMinutes: z.number().int().min(1).max(24 * 60),
@@ -110,12 +122,12 @@ const printable = (max: number, multiline = false) =>
   z
     .string()
     .trim()
-    .min(1, 'required')
+    .min(1, { error: 'field.required' })
     .max(max)
     // \p{Cc} is every control character; a multi-line field keeps its line breaks.
-    .refine((v) => !/\p{Cc}/u.test(multiline ? v.replace(/\n/g, '') : v), 'contains a control character')
+    .refine((v) => !/\p{Cc}/u.test(multiline ? v.replace(/\n/g, '') : v), { error: 'field.controlCharacter' })
 
-const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, 'a case number like WD-2026-000042')
+const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, { error: 'field.caseId' })
 
 const formSource = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('blank'), market, contract: z.enum(['connected', 'service-inclusive']) }),
@@ -128,6 +140,8 @@ export const contract = {
   // ---- app and session ----
   appInfo: {
     channel: 'app:info',
+    kind: 'query',
+    background: true,
     access: 'public',
     request: empty,
     response: z.object({
@@ -136,52 +150,68 @@ export const contract = {
       databaseKind: z.enum(['pglite', 'postgres']),
       fleetSize: z.number().int(),
       today: isoDate,
-      transport: z.enum(['electron', 'harness']),
+      transport: z.enum(['electron', 'harness', 'server']),
       demo: z.boolean()
     })
   },
   authStatus: {
     channel: 'auth:status',
+    kind: 'query',
+    background: true,
     access: 'public',
     request: empty,
     response: z.object({ firstRun: z.boolean(), agent: agentSummary.nullable(), idleMinutes: z.number().int(), expiresAt: z.string().nullable() })
   },
   signIn: {
     channel: 'auth:sign-in',
+    kind: 'command',
     access: 'public',
     request: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
     response: agentSummary
   },
   signOut: {
     channel: 'auth:sign-out',
+    kind: 'command',
     access: 'agent',
     request: empty,
     response: z.object({})
   },
   createFirstSupervisor: {
     channel: 'auth:create-first-supervisor',
+    kind: 'command',
     access: 'public',
     request: z.strictObject({ username, displayName, password }),
     response: agentSummary
   },
   agentsList: {
     channel: 'agents:list',
+    kind: 'query',
     access: ['supervisor'],
     request: empty,
     response: z.array(agentSummary.extend({ demo: z.boolean(), locked: z.boolean() }))
   },
+  agentSetLanguage: {
+    channel: 'agents:set-language',
+    kind: 'command',
+    access: 'agent',
+    request: z.strictObject({ language: agentLanguage }),
+    response: agentSummary
+  },
   agentCreate: {
     channel: 'agents:create',
+    kind: 'command',
     access: ['supervisor'],
     request: z
-      .strictObject({ username, displayName, role, dealerNumber: z.string().trim().regex(/^(DK|SE|PT|BE|LU)-\d{5}$/, 'a dealer number like DK-24031').optional(), password })
-      .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'dealer staff need a dealer number', path: ['dealerNumber'] }),
+      .strictObject({ username, displayName, role, dealerNumber: z.string().trim().regex(/^(DK|SE|PT|BE|LU)-\d{5}$/, { error: 'field.dealerNumber' }).optional(), password })
+      .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'field.dealerNeedsNumber', path: ['dealerNumber'] }),
     response: agentSummary
   },
 
   // ---- vehicles and the cache ----
   syncChanges: {
     channel: 'sync:changes',
+    kind: 'query',
+    background: true,
     access: 'agent',
     request: z.strictObject({
       cursor: z.number().int().min(0),
@@ -197,12 +227,14 @@ export const contract = {
   },
   vehicleGet: {
     channel: 'vehicle:get',
+    kind: 'query',
     access: 'agent',
     request: z.strictObject({ vin: vinSchema }),
     response: vehicleDoc
   },
   fleetStats: {
     channel: 'fleet:stats',
+    kind: 'query',
     access: 'agent',
     request: empty,
     response: z.object({ byMarket: z.record(market, z.number().int()) })
@@ -211,12 +243,14 @@ export const contract = {
   // ---- who the agent acts for (RULES.md §8) ----
   callerStatus: {
     channel: 'caller:status',
+    kind: 'query',
     access: actingRoles,
     request: z.strictObject({ vin: vinSchema }),
     response: callerStatus
   },
   callerVerify: {
     channel: 'caller:verify',
+    kind: 'command',
     access: ['hotline', 'supervisor'],
     request: z.strictObject({
       vin: vinSchema,
@@ -226,10 +260,11 @@ export const contract = {
       customerNumber: shortText(40).optional(),
       postcode: shortText(20).optional()
     }),
-    response: callerStatus.extend({ passed: z.boolean(), messages: z.array(z.string()) })
+    response: callerStatus.extend({ passed: z.boolean(), failures: z.array(verificationFailure) })
   },
   callerIdentityDocument: {
     channel: 'caller:identity-document',
+    kind: 'command',
     access: ['dealer', 'supervisor'],
     request: z.strictObject({
       vin: vinSchema,
@@ -242,6 +277,7 @@ export const contract = {
   // ---- SIM commands (RULES.md §2–§4) ----
   simDeactivate: {
     channel: 'sim:deactivate',
+    kind: 'command',
     access: actingRoles,
     request: z.strictObject({
       vin: vinSchema,
@@ -254,20 +290,23 @@ export const contract = {
   },
   simReactivate: {
     channel: 'sim:reactivate',
+    kind: 'command',
     access: actingRoles,
     request: z.strictObject({ vin: vinSchema, idempotencyKey, reason: shortText(500).optional() }),
     response: commandResult
   },
   simRetry: {
     channel: 'sim:retry',
+    kind: 'command',
     access: actingRoles,
-    request: z.strictObject({ commandId: z.string().regex(/^SIM-[0-9a-f-]{36}$/, 'a SIM command id'), idempotencyKey }),
+    request: z.strictObject({ commandId: z.string().regex(/^SIM-[0-9a-f-]{36}$/, { error: 'field.commandId' }), idempotencyKey }),
     response: commandResult
   },
 
   // ---- withdrawals (RULES.md §5) and the standard form (§9) ----
   withdrawalRecord: {
     channel: 'withdrawal:record',
+    kind: 'command',
     access: actingRoles,
     request: z
       .strictObject({
@@ -278,7 +317,7 @@ export const contract = {
         noticeChannel: z.enum(['email', 'letter', 'phone', 'form']),
         noticeSentAt: isoDate,
         noticeReceivedAt: isoDate,
-        consumers: z.array(printable(120)).min(1, 'at least one consumer').max(2, 'at most two consumers'),
+        consumers: z.array(printable(120)).min(1, { error: 'field.consumersMin' }).max(2, { error: 'field.consumersMax' }),
         address: printable(400, true),
         startRequested: z.boolean(),
         serviceStartedAt: isoDate.optional(),
@@ -289,17 +328,18 @@ export const contract = {
         note: shortText(500).optional(),
         emergencyCallLossNoted: z.boolean().optional()
       })
-      .refine((r) => r.subject !== 'purchase' || !!r.purchaseId, { message: 'choose the purchase that is withdrawn', path: ['purchaseId'] })
-      .refine((r) => r.noticeReceivedAt >= r.noticeSentAt, { message: 'the notice cannot be received before it was sent', path: ['noticeReceivedAt'] }),
+      .refine((r) => r.subject !== 'purchase' || !!r.purchaseId, { message: 'field.purchaseRequired', path: ['purchaseId'] })
+      .refine((r) => r.noticeReceivedAt >= r.noticeSentAt, { message: 'field.noticeReceivedBeforeSent', path: ['noticeReceivedAt'] }),
     response: z.object({ case: withdrawalCaseDoc, simCommandId: z.string().nullable() })
   },
   refundRecord: {
     channel: 'refund:record',
+    kind: 'command',
     access: ['hotline', 'supervisor'],
     request: z.strictObject({
       caseId,
       idempotencyKey,
-      amount: minorUnits.positive('the amount must be more than zero'),
+      amount: minorUnits.positive({ error: 'field.amountPositive' }),
       paidOn: isoDate,
       method: refundMethod,
       reference: shortText(80).optional()
@@ -308,24 +348,28 @@ export const contract = {
   },
   caseTimeline: {
     channel: 'case:timeline',
+    kind: 'query',
     access: 'agent',
     request: z.strictObject({ caseId }),
     response: z.array(z.object({ at: z.string(), agentName: z.string().nullable(), action: z.string(), outcome: z.string(), reason: z.string().nullable(), details: z.unknown() }))
   },
   formRender: {
     channel: 'form:render',
+    kind: 'command',
     access: 'agent',
     request: formSource,
     response: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), warnings: z.array(z.string()) })
   },
   formSave: {
     channel: 'form:save',
+    kind: 'command',
     access: 'agent',
     request: formSource,
     response: z.object({ path: z.string().nullable() })
   },
   formOpen: {
     channel: 'form:open',
+    kind: 'command',
     access: 'agent',
     request: formSource,
     response: z.object({ path: z.string() })
@@ -334,29 +378,33 @@ export const contract = {
   // ---- settings and audit ----
   settingsGet: {
     channel: 'settings:get',
+    kind: 'query',
     access: 'agent',
     request: empty,
     response: settingsValues
   },
   settingsSet: {
     channel: 'settings:set',
+    kind: 'command',
     access: ['supervisor'],
     request: settingChange,
     response: settingsValues
   },
   auditList: {
     channel: 'audit:list',
+    kind: 'query',
     access: ['supervisor'],
     request: auditFilter.extend({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
     response: z.object({ rows: z.array(auditRow), total: z.number().int() })
   },
   auditExport: {
     channel: 'audit:export',
+    kind: 'query',
     access: ['supervisor'],
     request: auditFilter,
     response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })
   }
-} as const satisfies Record<string, { channel: string; access: Access; request: z.ZodType; response: z.ZodType }>
+} as const satisfies Record<string, { channel: string; kind: Kind; background?: true; access: Access; request: z.ZodType; response: z.ZodType }>
 
 /** Main → renderer pushes. Payloads are data only; the renderer never sees Electron's event object. */
 export const events = {
@@ -389,6 +437,11 @@ export const eventNames = Object.keys(events) as EventName[]
 const byChannel = new Map<string, Method>(methods.map((m) => [contract[m].channel, m]))
 export function methodForChannel(channel: string): Method | undefined {
   return byChannel.get(channel)
+}
+
+/** Calls the app makes by itself: they never count as the agent's activity (idle sign-out). */
+export function isBackground(method: Method): boolean {
+  return 'background' in contract[method]
 }
 
 /** Whether a role may call a method: the renderer uses it to hide controls; main enforces it. */

@@ -6,8 +6,18 @@ import { z } from 'zod'
  * main process cannot poison the cache either.
  */
 
-export const isoDate = z.iso.date({ error: 'expected a calendar date YYYY-MM-DD' })
+/**
+ * A calendar date this tool can mean: a real day between 1900 and 2199 (PostgreSQL stores year 0000 as
+ * nothing at all, and no contract of this fleet is older or that far ahead).
+ */
+export const isoDate = z.iso
+  .date({ error: 'field.date' })
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'field.dateUnreal' })
 export const market = z.enum(['DK', 'SE', 'PT', 'BE', 'LU'])
+/** The languages customers are served in (RULES.md §9); the market's first is its default. */
+export const customerLanguage = z.enum(['da', 'sv', 'pt', 'fr', 'nl', 'de'])
+/** The languages of the tool itself. */
+export const agentLanguage = z.enum(['en', 'da', 'sv', 'pt', 'fr', 'nl', 'de'])
 export const simState = z.enum(['ACTIVE', 'ECALL_ONLY', 'DEACTIVATED'])
 export const customerKind = z.enum(['consumer', 'business'])
 export const salesChannel = z.enum(['on-premises', 'distance', 'off-premises'])
@@ -19,7 +29,7 @@ export const minorUnits = z.number().int().safe()
 /** A full VIN as stored: the rules module decides validity for user input; this only guards the shape. */
 export const vinSchema = z
   .string()
-  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'a VIN is 17 characters from A–Z (no I, O, Q) and 0–9')
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, { error: 'field.vin' })
 
 export const customerDoc = z.object({
   id: z.string(),
@@ -33,7 +43,8 @@ export const customerDoc = z.object({
   country: z.string(),
   customerNumber: z.string(),
   email: z.string().nullable(),
-  phone: z.string().nullable()
+  phone: z.string().nullable(),
+  language: customerLanguage
 })
 
 export const contractDoc = z.object({
@@ -81,7 +92,12 @@ export const simCommandDoc = z.object({
   attempts: z.number().int(),
   agentName: z.string(),
   contractEffect,
-  terminationEffectiveOn: isoDate.nullable()
+  terminationEffectiveOn: isoDate.nullable(),
+  /** Who asked: an agent, a withdrawal (its SIM change), the tool bringing a withdrawn contract's SIM in line, a bulk job. */
+  origin: z.enum(['agent', 'withdrawal', 'reconcile', 'bulk']),
+  caseId: z.string().nullable(),
+  /** Commands a withdrawal or termination requires are retried by themselves: the next attempt, while waiting. */
+  nextAttemptAt: z.string().nullable()
 })
 
 export const noticeChannel = z.enum(['email', 'letter', 'phone', 'form', 'sim-request'])
@@ -108,7 +124,9 @@ export const withdrawalCaseDoc = z.object({
   refund: minorUnits,
   refundDueBy: isoDate.nullable(),
   deadline: isoDate,
-  refusal: z.string().nullable(),
+  refusal: z.enum(['not-consumer', 'channel-excluded', 'fully-performed', 'late']).nullable(),
+  note: z.string().nullable(),
+  consumerLanguage: customerLanguage.nullable(),
   createdAt: z.string(),
   createdByName: z.string(),
   closedAt: z.string().nullable(),
@@ -144,6 +162,8 @@ export type CustomerKind = z.infer<typeof customerKind>
 export type SalesChannel = z.infer<typeof salesChannel>
 export type Currency = z.infer<typeof currency>
 export type Role = z.infer<typeof role>
+export type CustomerLanguage = z.infer<typeof customerLanguage>
+export type AgentLanguage = z.infer<typeof agentLanguage>
 export type CustomerDoc = z.infer<typeof customerDoc>
 export type ContractDoc = z.infer<typeof contractDoc>
 export type PurchaseDoc = z.infer<typeof purchaseDoc>

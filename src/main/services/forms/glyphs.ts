@@ -18,10 +18,8 @@ export class MissingGlyphError extends ServiceError {
 
   constructor(character: string, codePoint: number, field: string, font: string) {
     const label = codePointLabel(codePoint)
-    const message =
-      `${field} contains «${character}» (${label}), which the form font ${font} cannot print: ` +
-      'correct the text or write the character in letters the font has (Latin, Greek, Cyrillic)'
-    super('bad-request', message, [{ path: field, message }])
+    const params = { character, codePoint: label }
+    super('bad-request', 'form.missingGlyph', params, [{ path: field, key: 'form.missingGlyph', params }])
     this.name = 'MissingGlyphError'
     this.character = character
     this.codePoint = codePoint

@@ -30,7 +30,12 @@ export interface FormServiceOptions {
 }
 
 function asServiceError(error: unknown): unknown {
-  if (error instanceof FormRequestError) return new ServiceError(error.code, error.message, error.issues)
+  if (error instanceof FormRequestError) {
+    // The only refusal is D5 (a market whose recipient is a setting, not set); form-requests.ts checks it
+    // first with the market named, so this is the last line.
+    const key = error.code === 'refused' ? 'form.noRecipient' : 'request.invalid'
+    return new ServiceError(error.code, key, {}, error.issues.map((i) => ({ path: i.path, key: 'field.invalid' as const })))
+  }
   return error
 }
 

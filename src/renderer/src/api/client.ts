@@ -12,7 +12,7 @@ export function onCallFailure(listener: FailureListener): () => void {
 
 /**
  * Calls a main-process command and unwraps its result: resolves with the data or rejects with an
- * ApiFailure carrying the typed error code and a message fit to show the agent.
+ * ApiFailure carrying the typed error code and message key (api/error-text.ts words it).
  */
 export async function call<M extends Method>(method: M, request: Request<M>): Promise<Response<M>> {
   const api = window.api
@@ -20,17 +20,13 @@ export async function call<M extends Method>(method: M, request: Request<M>): Pr
     for (const listener of listeners) listener(failure, method)
     throw failure
   }
-  if (!api) fail(new ApiFailure({ code: 'unavailable', message: 'The app is not connected to its main process.' }))
+  if (!api) fail(new ApiFailure({ code: 'unavailable', key: 'request.unavailable' }))
   let result: Awaited<ReturnType<(typeof api)[M]>>
   try {
     result = (await (api[method] as (r: Request<M>) => Promise<unknown>)(request)) as typeof result
   } catch (error) {
-    return fail(
-      new ApiFailure({
-        code: 'unavailable',
-        message: `The app's main process cannot be reached right now (${error instanceof Error ? error.message : String(error)}). Nothing was sent; try again in a moment.`
-      })
-    )
+    console.warn('api: main cannot be reached', error)
+    return fail(new ApiFailure({ code: 'unavailable', key: 'request.unavailable' }))
   }
   if (!result.ok) return fail(new ApiFailure(result.error))
   return result.data as Response<M>

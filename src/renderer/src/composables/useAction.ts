@@ -1,9 +1,8 @@
 import { ref } from 'vue'
+import { errorText } from '../api/error-text'
 
 /** A message fit for the agent from whatever a failed call threw. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
+export const messageOf = errorText
 
 /**
  * The state of one button's work: busy while it runs (so a second click waits), and the error to show

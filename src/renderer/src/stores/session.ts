@@ -1,3 +1,4 @@
+import { errorText } from '../api/error-text'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { mayCall, type AgentSummary, type Method, type Response } from '@shared/ipc/contract'
@@ -30,7 +31,7 @@ export const useSessionStore = defineStore('session', () => {
       agent.value = status.agent
       unreachable.value = null
     } catch (error) {
-      unreachable.value = error instanceof Error ? error.message : String(error)
+      unreachable.value = errorText(error)
     } finally {
       loaded.value = true
     }

@@ -12,7 +12,11 @@ export interface TelematicsRequest {
   attempt: number
 }
 
-export type TelematicsAnswer = { ok: true } | { ok: false; error: string }
+/** Why the unit or the network refused, as codes (the renderer words them; logs and audit keep them). */
+export const TELEMATICS_ERRORS = ['unit-rejected', 'profile-error', 'network-refused', 'telematics-failed'] as const
+export type TelematicsErrorCode = (typeof TELEMATICS_ERRORS)[number]
+
+export type TelematicsAnswer = { ok: true } | { ok: false; error: TelematicsErrorCode }
 
 export interface TelematicsPort {
   send(request: TelematicsRequest): Promise<TelematicsAnswer>
@@ -27,11 +31,7 @@ export interface SimulatorSettings {
   timeoutMs: number
 }
 
-const FAILURES = [
-  'The telematics unit rejected the command (no network registration).',
-  'The telematics unit reported an error while switching the SIM profile.',
-  'The mobile network operator refused the SIM change.'
-]
+const FAILURES: readonly TelematicsErrorCode[] = ['unit-rejected', 'profile-error', 'network-refused']
 
 /**
  * The embedded default: a simulated unit with configurable latency (uniform between min and max), a

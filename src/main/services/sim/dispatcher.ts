@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { Temporal } from 'temporal-polyfill'
+import { toVehicleFacts } from '@shared/domain/facts'
+import type { SimState } from '@shared/ipc/schemas'
+import { isTargetStateAllowed } from '@shared/rules'
+import type { Logger } from '../../logger'
+import { settleAttempt, type AttemptOutcome, type SettleDeps, type Settlement } from './settle'
+import type { TelematicsPort } from './telematics'
+
+/**
+ * Sends pending SIM commands to the telematics unit, after the command's transaction has committed, from
+ * the stored row. A command is sent by one process at a time: it is claimed with a lease
+ * (`FOR UPDATE SKIP LOCKED`, then `lease_owner`/`lease_until`), renewed while the answer is awaited; when
+ * a process dies, its leases run out and another process takes the commands over (sending the same
+ * attempt again: the unit treats a repeated command id as one). A poll finds due retries, taken-over
+ * commands and attempts past their deadline; `kick` sends a new command at once.
+ */
+export interface DispatcherOptions extends SettleDeps {
+  telematics: TelematicsPort
+  log: Logger
+  /** This process, in lease rows (a server instance's id). */
+  owner?: string
+  leaseMs?: number
+  pollMs?: number
+  /** Called after every settlement that changed something (pushes, notifications). */
+  onSettled?: (settlement: Settlement) => void
+}
+
+interface Claimed {
+  id: string
+  vin: string
+  targetState: SimState
+  attempts: number
+  deadlineAt: string
+}
+
+export function createDispatcher(options: DispatcherOptions) {
+  const { db, clock, telematics, log } = options
+  const owner = options.owner ?? `process-${randomUUID()}`
+  const leaseMs = options.leaseMs ?? 10_000
+  const pollMs = options.pollMs ?? 1_000
+  const inFlight = new Set<string>()
+  let poller: ReturnType<typeof setInterval> | null = null
+  let closed = false
+  let polling = false
+
+  const leaseUntil = () => clock.now().add({ milliseconds: leaseMs }).toString()
+
+  /** Claims due commands (or one by id): not leased by a live process, and not waiting for a retry. */
+  async function claim(id: string | null, limit = 20): Promise<Claimed[]> {
+    return db.transaction(async (tx) => {
+      const now = clock.now()
+      const { rows } = await tx.query<Claimed & { waiting: boolean }>(
+        `SELECT id, vin, target_state AS "targetState", attempts, deadline_at AS "deadlineAt", next_attempt_at IS NOT NULL AS waiting
+         FROM sim_commands
+         WHERE status = 'pending' AND ($1::text IS NULL OR id = $1)
+           AND (lease_until IS NULL OR lease_until < $2) AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+         ORDER BY requested_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [id, now.toString(), limit]
+      )
+      const claimed: Claimed[] = []
+      for (const row of rows) {
+        // A scheduled retry starts its attempt now: its deadline counts from here.
+        const deadlineAt = row.waiting ? now.add({ milliseconds: options.timeoutMs() }).toString() : row.deadlineAt
+        await tx.query(`UPDATE sim_commands SET lease_owner = $2, lease_until = $3, next_attempt_at = NULL, deadline_at = $4 WHERE id = $1`, [row.id, owner, leaseUntil(), deadlineAt])
+        claimed.push({ id: row.id, vin: row.vin, targetState: row.targetState, attempts: row.attempts, deadlineAt })
+      }
+      return claimed
+    })
+  }
+
+  async function settle(id: string, attempt: number, outcome: AttemptOutcome): Promise<void> {
+    const settlement = await settleAttempt(options, id, attempt, outcome)
+    if (!settlement.changed) return
+    options.onSettled?.(settlement)
+    if (settlement.followUp) kick(settlement.followUp)
+  }
+
+  async function run(command: Claimed): Promise<void> {
+    if (inFlight.has(command.id)) return
+    inFlight.add(command.id)
+    const renew = setInterval(() => {
+      void db
+        .query(`UPDATE sim_commands SET lease_until = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`, [command.id, owner, leaseUntil()])
+        .catch((error: unknown) => log.warn('sim: could not renew a lease', error))
+    }, Math.max(50, Math.floor(leaseMs / 3)))
+    renew.unref?.()
+    try {
+      const remaining = Temporal.Instant.from(command.deadlineAt).epochMilliseconds - clock.now().epochMilliseconds
+      if (remaining <= 0) {
+        await settle(command.id, command.attempts, 'timeout')
+        return
+      }
+      // The invariant, again, at execution: the vehicle may have changed since the request.
+      const facts = toVehicleFacts(await options.vehicles.get(command.vin))
+      if (command.targetState === 'DEACTIVATED' && (!facts || !isTargetStateAllowed(facts, 'DEACTIVATED'))) {
+        await settle(command.id, command.attempts, { ok: false, error: 'invariant-stop' })
+        return
+      }
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const silence = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), remaining)
+        timer.unref?.()
+      })
+      const answer = await Promise.race([
+        telematics
+          .send({ commandId: command.id, vin: command.vin, targetState: command.targetState, attempt: command.attempts })
+          .catch((error: unknown): AttemptOutcome => {
+            log.warn('sim: the telematics service failed', error)
+            return { ok: false, error: 'telematics-failed' }
+          }),
+        silence
+      ])
+      clearTimeout(timer)
+      if (!closed) await settle(command.id, command.attempts, answer)
+    } finally {
+      clearInterval(renew)
+      inFlight.delete(command.id)
+    }
+  }
+
+  function start(claimed: Claimed[]): void {
+    for (const command of claimed) void run(command).catch((error: unknown) => log.error('sim: dispatch failed', error))
+  }
+
+  async function poll(): Promise<number> {
+    if (polling || closed) return 0
+    polling = true
+    try {
+      const claimed = await claim(null)
+      start(claimed)
+      return claimed.length
+    } finally {
+      polling = false
+    }
+  }
+
+  /** Sends one command now (after its transaction committed); another process may already hold it. */
+  function kick(id: string): void {
+    if (closed) return
+    void claim(id)
+      .then(start)
+      .catch((error: unknown) => log.error('sim: could not claim a command', error))
+  }
+
+  return {
+    owner,
+    kick,
+    poll,
+
+    /**
+     * Starts the loop. `exclusive` (the embedded database, which one process holds): leases of an earlier
+     * run of this app are void at once instead of running out.
+     */
+    async start(options: { exclusive: boolean }): Promise<{ pending: number }> {
+      if (options.exclusive) await db.query(`UPDATE sim_commands SET lease_owner = NULL, lease_until = NULL WHERE status = 'pending'`)
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
+      const pending = rows[0]?.n ?? 0
+      if (pending) log.info(`sim: ${pending} pending command(s) to resume or time out`)
+      await poll()
+      poller = setInterval(() => void poll().catch((error: unknown) => log.error('sim: poll failed', error)), pollMs)
+      poller.unref?.()
+      return { pending }
+    },
+
+    /** Commands this process is waiting on (tests; the updater waits for none). */
+    inFlight: () => inFlight.size,
+
+    close(): void {
+      closed = true
+      if (poller) clearInterval(poller)
+      poller = null
+    }
+  }
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>

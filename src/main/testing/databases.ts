@@ -1,0 +1,117 @@
+/**
+ * Test databases: created and migrated once per test worker (a template), then copied for each test, so a
+ * test starts from a known database in about a second however busy the machine is. The engine is PGlite
+ * (project `node`) or PostgreSQL (project `node-postgres`, MINI_TEST_ENGINE=postgres): the same tests run on
+ * both. PGlite copies are loaded from a dumped data folder; PostgreSQL copies are `CREATE DATABASE …
+ * TEMPLATE`, which copies files.
+ */
+import { randomUUID } from 'node:crypto'
+import { inject } from 'vitest'
+import pg from 'pg'
+import { generateFleet } from '@shared/fleet/generate'
+import { openDatabase, type Database } from '../db/database'
+import { seedDemo } from '../db/demo'
+import { openPglite } from '../db/pglite'
+import { silentLogger } from '../logger'
+import { withDatabase } from './postgres-cluster'
+
+export type TestEngine = 'pglite' | 'postgres'
+export const MIGRATIONS = 'resources/migrations'
+
+export function testEngine(): TestEngine {
+  return process.env['MINI_TEST_ENGINE'] === 'postgres' ? 'postgres' : 'pglite'
+}
+
+export interface FleetSpec {
+  /** Vehicles of the demo fleet (0: none, and no demo accounts). */
+  size: number
+  referenceDate: string
+}
+
+const pgliteTemplates = new Map<string, Promise<Blob>>()
+const postgresTemplates = new Map<string, Promise<string>>()
+const worker = (process.env['VITEST_POOL_ID'] ?? process.env['VITEST_WORKER_ID'] ?? '0').replace(/\D/g, '')
+
+function keyOf(spec: FleetSpec): string {
+  return `${spec.size}-${spec.referenceDate.replace(/-/g, '')}`
+}
+
+async function seed(db: Database, spec: FleetSpec): Promise<void> {
+  if (spec.size > 0) await seedDemo(db, generateFleet({ size: spec.size, referenceDate: spec.referenceDate }), spec.referenceDate, silentLogger)
+}
+
+export function postgresUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'] ?? inject('databaseUrl')
+  if (!url) throw new Error('No PostgreSQL for the tests: run them through vitest (its global setup starts one) or set TEST_DATABASE_URL.')
+  return url
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl() })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+async function postgresTemplate(spec: FleetSpec): Promise<string> {
+  const key = keyOf(spec)
+  let template = postgresTemplates.get(key)
+  if (!template) {
+    template = (async () => {
+      const name = `tpl_${worker}_${key.replace(/-/g, '_')}_${randomUUID().slice(0, 8)}`
+      await admin((c) => c.query(`CREATE DATABASE ${name}`))
+      const db = await openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, databaseUrl: withDatabase(postgresUrl(), name) })
+      await seed(db, spec)
+      await db.close()
+      return name
+    })()
+    postgresTemplates.set(key, template)
+  }
+  return template
+}
+
+async function pgliteTemplate(spec: FleetSpec): Promise<Blob> {
+  const key = keyOf(spec)
+  let template = pgliteTemplates.get(key)
+  if (!template) {
+    template = (async () => {
+      const db = await openPglite({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger })
+      const { migrate } = await import('../db/migrate')
+      await migrate(db, MIGRATIONS, silentLogger)
+      await seed(db, spec)
+      const dump = await db.dump()
+      await db.close()
+      return dump
+    })()
+    pgliteTemplates.set(key, template)
+  }
+  return template
+}
+
+/** A fresh, migrated database with the demo fleet of `spec`; closing it drops it. */
+export async function freshDatabase(spec: FleetSpec): Promise<Database> {
+  if (testEngine() === 'pglite') {
+    return openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, loadDataDir: await pgliteTemplate(spec), migrate: false })
+  }
+  const template = await postgresTemplate(spec)
+  const name = `t_${worker}_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
+  const db = await openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, databaseUrl: withDatabase(postgresUrl(), name), migrate: false })
+  const close = db.close.bind(db)
+  return Object.assign(db, {
+    async close() {
+      await close()
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined)
+    }
+  })
+}
+
+/** An empty database: no schema at all (migration tests). */
+export async function emptyDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `e_${worker}_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  await admin((c) => c.query(`CREATE DATABASE ${name}`))
+  return { url: withDatabase(postgresUrl(), name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) }
+}
