@@ -12,13 +12,33 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      // The main process on the embedded engine (PGlite)…
       {
         resolve: { alias },
         test: {
           name: 'node',
           environment: 'node',
           include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'scripts/**/*.test.ts'],
-          testTimeout: 30_000
+          env: { MINI_TEST_ENGINE: 'pglite' },
+          // Generous: each test copies a template database, which a loaded machine can make slow.
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      // …and the same database-backed tests on a real PostgreSQL server (a throwaway cluster, or
+      // TEST_DATABASE_URL): services, router, database, fuzz, concurrency.
+      {
+        resolve: { alias },
+        test: {
+          name: 'node-postgres',
+          environment: 'node',
+          include: ['src/main/**/*.test.ts', 'tests/concurrency/**/*.test.ts'],
+          exclude: ['src/main/app/**', 'src/main/services/forms/**'],
+          env: { MINI_TEST_ENGINE: 'postgres' },
+          globalSetup: ['src/main/testing/vitest-postgres-setup.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000
         }
       },
       {
@@ -26,9 +46,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/concurrency/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
-          testTimeout: 60_000
+          env: { MINI_TEST_ENGINE: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000
         }
       },
       {

@@ -2,7 +2,7 @@
  * IPC fuzzing: every channel of the contract (iterated, so new channels are covered without editing this
  * file) gets malformed payloads from three callers (no session, a hotline agent, a supervisor) against a
  * real test backend. For every call: the router answers (never throws), a refusal is a typed
- * `{ ok: false, error: { code, message } }` with a contract error code and a human message, a success
+ * `{ ok: false, error: { code, key } }` with a contract error code and a message key the renderer words, a success
  * happens only for a payload the channel's schema accepts and satisfies the response schema, and a
  * refused call changes no state (sync revision, row counts and digests of the state tables, sessions,
  * Object.prototype). audit_log and caller_checks may grow (refusals are audited by design), never shrink.
@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract, methods, type Access, type Method } from '@shared/ipc/contract'
 import { ERROR_CODES } from '@shared/ipc/errors'
+import { isMessageKey } from '@shared/ipc/messages'
 import { unstorableTextPath } from '@shared/ipc/text'
 import type { Role } from '@shared/ipc/schemas'
 import { currentRevision } from './services/vehicles'
@@ -28,7 +29,7 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_121)
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30)
 
 /** Tables whose rows are the app's state: a refused call must leave their counts (and digests) alone. */
-const STATE_TABLES = ['vehicles', 'contracts', 'purchases', 'customers', 'vehicle_docs', 'tombstones', 'sim_commands', 'withdrawal_cases', 'refund_payments', 'agents', 'settings', 'idempotency_keys'] as const
+const STATE_TABLES = ['vehicles', 'contracts', 'purchases', 'customers', 'vehicle_docs', 'tombstones', 'sim_commands', 'withdrawal_cases', 'refund_payments', 'agents', 'settings', 'idempotency_keys', 'sessions'] as const
 /** Small tables whose content is compared too (a refused settings change must not update a row). */
 const DIGESTED_TABLES = ['agents', 'settings'] as const
 /** Append-only by design: refusals are audited. */
@@ -311,7 +312,8 @@ async function callOnce(who: Who, channel: string, method: Method | null, payloa
     expect(Object.keys(result).sort(), label).toEqual(['error', 'ok'])
     expect(ERROR_CODES, `${label}: error code`).toContain(result.error.code)
     expect(result.error.code, `${label}: crashed inside (internal)`).not.toBe('internal')
-    expect(typeof result.error.message === 'string' && result.error.message.trim().length > 0, `${label}: human message`).toBe(true)
+    expect(isMessageKey(result.error.key), `${label}: a message key the renderer can word`).toBe(true)
+    expect(JSON.stringify(result).length, `${label}: a refusal echoes a bounded amount`).toBeLessThan(20_000)
     if (!mayRun) {
       const expected = !endpoint ? 'unknown-channel' : !allowed(endpoint.access, who) ? (who === 'anonymous' ? 'unauthenticated' : 'forbidden') : 'bad-request'
       expect(result.error.code, label).toBe(expected)
@@ -367,7 +369,7 @@ describe('IPC fuzzing: malformed payloads change nothing and get typed refusals'
     const vin = () => backend.fleet.records[0]!.vehicle.vin
     // Fresh sessions: a fuzzed settings change may have shortened the idle time of the ones above.
     const fresh = { hotline: () => backend.as('hotline'), supervisor: () => backend.as('supervisor'), anonymous: () => backend.as(null) }
-    const badRequest = { ok: false, error: { code: 'bad-request', message: expect.stringMatching(/cannot be stored/) } }
+    const badRequest = { ok: false, error: { code: 'bad-request', key: 'request.unstorableText' } }
     it('an unknown key with U+0000 in a command', async () => {
       await expect((await fresh.hotline()).raw(contract.simDeactivate.channel, { '\u0000': 1 })).resolves.toMatchObject(badRequest)
     })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestBackend, type Caller, type TestBackend } from './testing/backend'
 import { currentRevision } from './services/vehicles'
+import { testEngine } from './testing/databases'
 
 let backend: TestBackend
 let hotline: Caller
@@ -20,12 +21,12 @@ async function auditCount(): Promise<number> {
 describe('router', () => {
   it('answers a public call without a session', async () => {
     const result = await anonymous.raw('app:info', {})
-    expect(result).toMatchObject({ ok: true, data: { fleetSize: 60, today: '2026-11-21', databaseKind: 'pglite', demo: true } })
+    expect(result).toMatchObject({ ok: true, data: { fleetSize: 60, today: '2026-11-21', databaseKind: testEngine(), demo: true } })
   })
 
   it('refuses an unknown channel with a typed error', async () => {
     const result = await hotline.raw('sim:format-disk', {})
-    expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.stringContaining('sim:format-disk') } })
+    expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', key: 'request.unknownChannel' } })
   })
 
   it('refuses every non-public call without a session, before looking at the payload', async () => {
@@ -47,7 +48,7 @@ describe('router', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('bad-request')
-    expect(result.error.message).toMatch(/not understood/)
+    expect(result.error.key).toBe('request.invalid')
     expect(result.error.issues?.length).toBeGreaterThan(0)
     expect(await currentRevision(backend.db)).toBe(before)
   })
@@ -79,5 +80,31 @@ describe('router', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await currentRevision(backend.db)).toBe(before)
     expect(await auditCount()).toBe(audits + 1)
+  })
+
+  // Issue 10, defect 7: one request with a 10 MB unknown key wrote 10 MB into the append-only audit log and
+  // into the answer (the validation message quoted the key).
+  it('bounds what a refusal stores and echoes, however large the request', async () => {
+    const hugeKey = 'k'.repeat(10_000_000)
+    const before = await backend.db.query<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM audit_log')
+    const result = await hotline.raw('sim:deactivate', { vin: backend.fleet.records[5]!.vehicle.vin, idempotencyKey: crypto.randomUUID(), expectedTargetState: 'ECALL_ONLY', [hugeKey]: 1, note: 'x'.repeat(2_000_000) })
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', key: 'request.invalid' } })
+    expect(JSON.stringify(result).length).toBeLessThan(5_000)
+    const { rows } = await backend.db.query<{ size: number }>(
+      `SELECT octet_length(coalesce(reason, '')) + octet_length(coalesce(details::text, '')) + octet_length(coalesce(verification::text, '')) AS size FROM audit_log WHERE id > $1`,
+      [before.rows[0]!.n]
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.size).toBeLessThan(10_000)
+  })
+
+  // Issue 10, defect 10: year 0000 passed validation and ended in an internal error.
+  it('refuses dates that are not real calendar dates with a clear key, before any service runs', async () => {
+    for (const date of ['0000-01-01', '1899-12-31', '2026-02-30', '9999-12-31']) {
+      const result = await hotline.raw('audit:export', { from: date })
+      expect(result, date).toMatchObject({ ok: false, error: { code: expect.stringMatching(/bad-request|forbidden/) } })
+      const asSupervisor = await (await backend.as('supervisor')).raw('audit:list', { from: date })
+      expect(asSupervisor, date).toMatchObject({ ok: false, error: { code: 'bad-request', issues: [{ path: 'from', key: expect.stringMatching(/^field\.date/) }] } })
+    }
   })
 })

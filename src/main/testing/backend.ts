@@ -50,8 +50,8 @@ export class CallFailed extends Error {
 }
 
 /** A caller on any router (tests of a backend, or of a server through its router). */
-export function callerOn(backend: Pick<Backend, 'router'>, transport: CallContext['transport'] = 'harness'): Caller {
-  let token: string | null = null
+export function callerOn(backend: Pick<Backend, 'router'>, transport: CallContext['transport'] = 'harness', initialToken: string | null = null): Caller {
+  let token: string | null = initialToken
   const ctx: CallContext = {
     transport,
     get sessionToken() {

@@ -115,3 +115,35 @@ export async function emptyDatabaseUrl(): Promise<{ url: string; drop(): Promise
   await admin((c) => c.query(`CREATE DATABASE ${name}`))
   return { url: withDatabase(postgresUrl(), name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) }
 }
+
+/**
+ * A test database that outlives one backend (restart tests): `open` may be called again after the previous
+ * one was closed. PGlite: a folder started from the template; PostgreSQL: a database copied from it.
+ */
+export async function persistentDatabase(spec: FleetSpec): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
+  if (testEngine() === 'pglite') {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const folder = mkdtempSync(join(tmpdir(), 'mini-test-db-'))
+    const template = await pgliteTemplate(spec)
+    let first = true
+    return {
+      async open() {
+        const loadDataDir = first ? template : undefined
+        first = false
+        return openDatabase({ location: folder, migrationsDir: MIGRATIONS, log: silentLogger, ...(loadDataDir ? { loadDataDir } : {}) })
+      },
+      async drop() {
+        rmSync(folder, { recursive: true, force: true })
+      }
+    }
+  }
+  const template = await postgresTemplate(spec)
+  const name = `p_${worker}_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
+  return {
+    open: () => openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, databaseUrl: withDatabase(postgresUrl(), name) }),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
+  }
+}

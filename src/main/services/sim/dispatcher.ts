@@ -43,6 +43,8 @@ export function createDispatcher(options: DispatcherOptions) {
   let poller: ReturnType<typeof setInterval> | null = null
   let closed = false
   let polling = false
+  // The embedded database is held by one process: leases of an earlier run of the app are void at once.
+  let exclusive = false
 
   const leaseUntil = () => clock.now().add({ milliseconds: leaseMs }).toString()
 
@@ -50,16 +52,23 @@ export function createDispatcher(options: DispatcherOptions) {
   async function claim(id: string | null, limit = 20): Promise<Claimed[]> {
     return db.transaction(async (tx) => {
       const now = clock.now()
-      const { rows } = await tx.query<Claimed & { waiting: boolean }>(
-        `SELECT id, vin, target_state AS "targetState", attempts, deadline_at AS "deadlineAt", next_attempt_at IS NOT NULL AS waiting
+      const { rows } = await tx.query<Claimed & { waiting: boolean; previousOwner: string | null }>(
+        `SELECT id, vin, target_state AS "targetState", attempts, deadline_at AS "deadlineAt", next_attempt_at IS NOT NULL AS waiting,
+                lease_owner AS "previousOwner"
          FROM sim_commands
          WHERE status = 'pending' AND ($1::text IS NULL OR id = $1)
-           AND (lease_until IS NULL OR lease_until < $2) AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+           AND (lease_until IS NULL OR lease_until < $2 OR ($4 AND lease_owner <> $5))
+           AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
          ORDER BY requested_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [id, now.toString(), limit]
+        [id, now.toString(), limit, exclusive, owner]
       )
       const claimed: Claimed[] = []
       for (const row of rows) {
+        if (row.previousOwner && row.previousOwner !== owner) {
+          // Another process (an earlier run of the app, a server instance that died) had sent it: this one
+          // takes it over and sends the same attempt again.
+          await options.audit.record({ actor: null, action: 'sim.resumed', vin: row.vin, outcome: 'ok', reason: 'taken over', details: { commandId: row.id, attempt: row.attempts, previousOwner: row.previousOwner } }, tx)
+        }
         // A scheduled retry starts its attempt now: its deadline counts from here.
         const deadlineAt = row.waiting ? now.add({ milliseconds: options.timeoutMs() }).toString() : row.deadlineAt
         await tx.query(`UPDATE sim_commands SET lease_owner = $2, lease_until = $3, next_attempt_at = NULL, deadline_at = $4 WHERE id = $1`, [row.id, owner, leaseUntil(), deadlineAt])
@@ -153,7 +162,7 @@ export function createDispatcher(options: DispatcherOptions) {
      * run of this app are void at once instead of running out.
      */
     async start(options: { exclusive: boolean }): Promise<{ pending: number }> {
-      if (options.exclusive) await db.query(`UPDATE sim_commands SET lease_owner = NULL, lease_until = NULL WHERE status = 'pending'`)
+      exclusive = options.exclusive
       const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
       const pending = rows[0]?.n ?? 0
       if (pending) log.info(`sim: ${pending} pending command(s) to resume or time out`)
