@@ -3,9 +3,7 @@
  * Dexie (on fake-indexeddb, a complete IndexedDB implementation), fed by the real router and PGlite.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createBackend, type Backend } from '@main/backend'
-import { systemClock } from '@main/config'
-import { silentLogger } from '@main/logger'
+import { startTestBackend, type Caller, type TestBackend } from '@main/testing/backend'
 import { CacheDatabase, PUT_SLICE } from '@renderer/cache/db'
 import { searchVehicles } from '@renderer/cache/search'
 import { AHEAD, COMPACT_AFTER, COMPACT_RUN, createSyncEngine, FIRST_BATCH, MAX_BATCH, type SyncSource } from '@renderer/cache/sync'
@@ -14,32 +12,22 @@ import type { Request, Response } from '@shared/ipc/contract'
 
 const SIZE = 120
 const fleet = generateFleet({ size: SIZE, referenceDate: '2026-11-21' })
-let backend: Backend
+let backend: TestBackend
+let hotline: Caller
 let cache: CacheDatabase
 let calls = 0
 
 const source: SyncSource = {
   async syncChanges(request: Request<'syncChanges'>) {
     calls++
-    const result = await backend.router.handle('sync:changes', request, { transport: 'harness', sessionId: 't' })
-    if (!result.ok) throw new Error(result.error.message)
-    return result.data as Response<'syncChanges'>
+    return hotline.call('syncChanges', request) as Promise<Response<'syncChanges'>>
   }
 }
 
 beforeAll(async () => {
-  backend = await createBackend({
-    dataDir: 'memory',
-    resourcesDir: 'resources',
-    demoFleet: { size: SIZE },
-    clock: systemClock({ fixedToday: '2026-11-21' }),
-    log: silentLogger,
-    transport: 'harness',
-    version: 'test'
-  })
+  backend = await startTestBackend({ size: SIZE })
   // Sync needs a signed-in session like every other non-public call.
-  const signedIn = await backend.router.handle('auth:sign-in', { username: 'hotline', password: 'demo-hotline' }, { transport: 'harness', sessionId: 't' })
-  if (!signedIn.ok) throw new Error(signedIn.error.message)
+  hotline = await backend.as('hotline')
 }, 60_000)
 afterAll(() => backend.close())
 beforeEach(async () => {

@@ -15,6 +15,13 @@ import { openPglite } from '../db/pglite'
 import { silentLogger } from '../logger'
 import { withDatabase } from './postgres-cluster'
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The PostgreSQL the node-postgres project's global setup started (or TEST_DATABASE_URL). */
+    databaseUrl: string
+  }
+}
+
 export type TestEngine = 'pglite' | 'postgres'
 export const MIGRATIONS = 'resources/migrations'
 

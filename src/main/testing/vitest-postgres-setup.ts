@@ -7,11 +7,8 @@ import { startCluster, type Cluster } from './postgres-cluster'
 
 let cluster: Cluster | null = null
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string
-  }
-}
+// The ProvidedContext declaration lives with the code that injects it.
+import type {} from './databases'
 
 export async function setup(project: TestProject): Promise<void> {
   const given = process.env['TEST_DATABASE_URL']

@@ -237,7 +237,7 @@ export const contract = {
     kind: 'query',
     access: 'agent',
     request: empty,
-    response: z.object({ byMarket: z.record(market, z.number().int()) })
+    response: z.object({ byMarket: z.partialRecord(market, z.number().int()) })
   },
 
   // ---- who the agent acts for (RULES.md §8) ----
