@@ -19,8 +19,11 @@ export interface CachedVehicle extends VehicleDoc {
 }
 
 export interface MetaRow {
-  /** `nameChunks`: name-index chunks written since the index was last compacted. */
-  key: 'cursor' | 'head' | 'syncedAt' | 'nameChunks'
+  /**
+   * `nameChunks`: name-index chunks written since the index was last compacted; `scope`: whose view the
+   * copy holds ('all' or a dealer's market, cache/scope.ts).
+   */
+  key: 'cursor' | 'head' | 'syncedAt' | 'nameChunks' | 'scope'
   value: number | string
 }
 

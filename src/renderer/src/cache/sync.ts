@@ -163,9 +163,12 @@ export function createSyncEngine(db: CacheDatabase, source: SyncSource, options:
     async rebuild(onProgress?: (p: SyncProgress) => void): Promise<number> {
       if (running) await running.catch(() => undefined)
       await db.transaction('rw', [db.vehicles, db.nameIndex, db.meta], async () => {
+        // Whose view the copy holds stays: the rebuild refills it with the same scope.
+        const scope = await db.meta.get('scope')
         await db.vehicles.clear()
         await db.nameIndex.clear()
         await db.meta.clear()
+        if (scope) await db.meta.put(scope)
       })
       return this.sync(onProgress)
     }

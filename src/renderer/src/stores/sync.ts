@@ -4,7 +4,9 @@ import { ref, shallowRef } from 'vue'
 import { ApiFailure } from '@shared/ipc/errors'
 import { call } from '../api/client'
 import { cacheDb } from '../cache/db'
+import { ensureScope, scopeOf } from '../cache/scope'
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../cache/sync'
+import type { AgentSummary } from '@shared/ipc/contract'
 
 export type SyncState = 'idle' | 'syncing' | 'offline'
 
@@ -15,6 +17,8 @@ export const useSyncStore = defineStore('sync', () => {
   const lastError = ref<string | null>(null)
   const lastSyncedAt = ref<string | null>(null)
   const ready = ref(false)
+  /** The copy holds only what the signed-in agent may see: nothing is shown before this is true. */
+  const scopeReady = ref(false)
   /** Vehicles in the offline copy, counted once per finished sync (a live count would walk the table per batch). */
   const cachedCount = ref<number | null>(null)
   let engine: SyncEngine | null = null
@@ -75,11 +79,14 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  function start(): void {
+  async function start(agent: Pick<AgentSummary, 'role' | 'dealerNumber'>): Promise<void> {
+    scopeReady.value = false
     unsubscribe?.()
+    if (await ensureScope(cacheDb(), scopeOf(agent))) cachedCount.value = 0
+    scopeReady.value = true
     unsubscribe = window.api?.on('syncChanged', () => void sync()) ?? null
     void sync()
   }
 
-  return { state, progress, lastError, lastSyncedAt, ready, cachedCount, sync, rebuild, start }
+  return { state, progress, lastError, lastSyncedAt, ready, scopeReady, cachedCount, sync, rebuild, start }
 })
