@@ -3,7 +3,7 @@
 // derived from the text, pdf-lib's seeded object ids).
 import { PDFDocument, rgb, type Color, type PDFFont } from 'pdf-lib'
 import type { FormDocument } from '@shared/forms'
-import { cachingFontkit, FONT_FEATURES, type FaceName, type FontFaces } from './fonts'
+import { documentFontkit, FONT_FEATURES, type FaceName, type FontFaces } from './fonts'
 import type { FormLayout } from './layout'
 import { PAGE, type Rgb } from './style'
 
@@ -48,7 +48,7 @@ function pdfDate(iso: string): Date {
 
 export async function drawForm(doc: FormDocument, layout: FormLayout, faces: FontFaces): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false })
-  pdf.registerFontkit(cachingFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0])
+  pdf.registerFontkit(documentFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0])
 
   const fonts = {} as Record<FaceName, PDFFont>
   for (const face of ['regular', 'bold'] as const) {
