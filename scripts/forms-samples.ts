@@ -1,10 +1,11 @@
 // npm run forms:samples -- --out <dir>
-// Writes every withdrawal form (RULES.md §9), prefilled and blank: dk se pt be lu × connected, plus DK
-// Service Inclusive: 12 PDFs, to look at and to hand to a lawyer. Names in several scripts on purpose.
+// Writes every withdrawal form (RULES.md §9), prefilled and blank: DK (MINI Connected, Service Inclusive),
+// SE, PT, BE in French, Dutch and German, LU in French and German: 18 PDFs, to look at and to hand to a
+// lawyer. Names in several scripts on purpose.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { WithdrawalFormRequest } from '../src/shared/forms'
+import { defaultLanguage, hasSeveralLanguages, type WithdrawalFormRequest } from '../src/shared/forms'
 import { createFormService } from '../src/main/services/forms'
 
 const USAGE = 'usage: npm run forms:samples -- --out <dir>'
@@ -71,6 +72,30 @@ const SAMPLES: Sample[] = [
     caseNumber: 'WD-2026-0105'
   },
   {
+    market: 'BE',
+    contract: 'connected',
+    language: 'nl',
+    consumers: ['Pieter Van den Broeck'],
+    address: 'Kerkstraat 12 bus 4\n9000 Gent',
+    orderedOn: '2026-06-02',
+    services: 'MINI Connected',
+    signedOn: '2026-06-09',
+    recipient: sampleRecipient('BE'),
+    caseNumber: 'WD-2026-0107'
+  },
+  {
+    market: 'BE',
+    contract: 'connected',
+    language: 'de',
+    consumers: ['Jürgen Weiß', 'Anneliese Müller-Schröder'],
+    address: 'Hauptstraße 5\n4700 Eupen',
+    orderedOn: '2026-06-03',
+    services: 'MINI Connected Package',
+    signedOn: '2026-06-10',
+    recipient: sampleRecipient('BE'),
+    caseNumber: 'WD-2026-0108'
+  },
+  {
     market: 'LU',
     contract: 'connected',
     consumers: ['Marie-Thérèse Weber'],
@@ -80,6 +105,18 @@ const SAMPLES: Sample[] = [
     signedOn: '2026-06-20',
     recipient: sampleRecipient('LU'),
     caseNumber: 'WD-2026-0106'
+  },
+  {
+    market: 'LU',
+    contract: 'connected',
+    language: 'de',
+    consumers: ['Nguyễn Thị Ánh'],
+    address: '7, Grand-Rue\nL-9051 Ettelbruck',
+    orderedOn: '2026-06-16',
+    services: 'MINI Connected',
+    signedOn: '2026-06-22',
+    recipient: sampleRecipient('LU'),
+    caseNumber: 'WD-2026-0109'
   }
 ]
 
@@ -104,11 +141,19 @@ async function main(): Promise<void> {
       const request: WithdrawalFormRequest =
         mode === 'prefilled'
           ? { ...sample, mode, generatedOn }
-          : { market: sample.market, contract: sample.contract, mode, generatedOn, ...(sample.recipient ? { recipient: sample.recipient } : {}) }
+          : {
+              market: sample.market,
+              contract: sample.contract,
+              mode,
+              generatedOn,
+              ...(sample.language ? { language: sample.language } : {}),
+              ...(sample.recipient ? { recipient: sample.recipient } : {})
+            }
       const started = performance.now()
       const form = await service.render(request)
       const ms = performance.now() - started
-      const path = join(dir, `${sample.market.toLowerCase()}-${sample.contract}-${mode}.pdf`)
+      const lang = hasSeveralLanguages(sample.market) ? `-${sample.language ?? defaultLanguage(sample.market)}` : ''
+      const path = join(dir, `${sample.market.toLowerCase()}-${sample.contract}${lang}-${mode}.pdf`)
       await writeFile(path, form.bytes)
       console.log(`${path}  ${form.pages} page(s), ${(form.bytes.length / 1024).toFixed(1)} KiB, ${ms.toFixed(0)} ms`)
     }
