@@ -40,3 +40,12 @@ export type {
   FormMode,
   FormLanguage
 } from './types'
+export { buildAcknowledgement, parseAcknowledgementRequest, acknowledgementRequestSchema, localeOf } from './acknowledgement'
+export type {
+  AcknowledgementRequest,
+  AcknowledgementDocument,
+  AcknowledgementParty,
+  AcknowledgementFact,
+  ParsedAcknowledgementRequest,
+  WithdrawnItem
+} from './acknowledgement'

@@ -3,6 +3,9 @@
 // derived from the text, pdf-lib's seeded object ids).
 import { PDFDocument, rgb, type Color, type PDFFont } from 'pdf-lib'
 import type { FormDocument } from '@shared/forms'
+
+/** What the PDF's document information comes from: a form or an acknowledgement letter. */
+export type PrintedDocument = Pick<FormDocument, 'market' | 'metadata'>
 import { documentFontkit, FONT_FEATURES, type FaceName, type FontFaces } from './fonts'
 import type { FormLayout } from './layout'
 import { PAGE, type Rgb } from './style'
@@ -46,7 +49,7 @@ function pdfDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
-export async function drawForm(doc: FormDocument, layout: FormLayout, faces: FontFaces): Promise<Uint8Array> {
+export async function drawForm(doc: PrintedDocument, layout: FormLayout, faces: FontFaces): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false })
   pdf.registerFontkit(documentFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0])
 

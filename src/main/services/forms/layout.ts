@@ -62,7 +62,8 @@ function labelFragments(faces: FontFaces, line: FormLine, style: TextStyle): Fra
 /** Fields that need room to write by hand when nothing is filled in. */
 const ROOMY_FIELDS = new Set(['services', 'names', 'address'])
 
-class Flow {
+/** The page flow shared by the forms and the acknowledgement letter: a cursor moving down A4 pages. */
+export class Flow {
   readonly pages: PageContent[] = []
   page!: PageContent
   /** Top of the next line box. */
