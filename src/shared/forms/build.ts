@@ -9,19 +9,27 @@ import type {
   FieldKey,
   FilledValue,
   FormDocument,
+  FormLanguage,
   FormLine,
   FormRecipient,
+  FormSegment,
   WithdrawalFormRequest
 } from './types'
+import { defaultLanguage, hasSeveralLanguages } from './languages'
 import { DK_CONNECTED, DK_SERVICE_INCLUSIVE } from './variants/dk'
-import { FR_CONNECTED, PT_CONNECTED } from './variants/eu'
+import { DE_CONNECTED, FR_CONNECTED, NL_CONNECTED, PT_CONNECTED } from './variants/eu'
 import { SE_CONNECTED } from './variants/se'
 
 export const AUTHOR = 'MINI Back Office'
 
 const CONTRACT_NAMES = { connected: 'MINI Connected', 'service-inclusive': 'Service Inclusive' } as const
 
-export function templateFor(market: WithdrawalFormRequest['market'], contract: WithdrawalFormRequest['contract']): FormTemplate {
+/** The template of a market's form in a language (the market's default when none is given; unchecked here). */
+export function templateFor(
+  market: WithdrawalFormRequest['market'],
+  contract: WithdrawalFormRequest['contract'],
+  language: FormLanguage = defaultLanguage(market)
+): FormTemplate {
   switch (market) {
     case 'DK':
       return contract === 'service-inclusive' ? DK_SERVICE_INCLUSIVE : DK_CONNECTED
@@ -31,7 +39,7 @@ export function templateFor(market: WithdrawalFormRequest['market'], contract: W
       return PT_CONNECTED
     case 'BE':
     case 'LU':
-      return FR_CONNECTED
+      return language === 'nl' ? NL_CONNECTED : language === 'de' ? DE_CONNECTED : FR_CONNECTED
   }
 }
 
@@ -95,14 +103,32 @@ function valuesFor(field: FieldKey, r: ParsedWithdrawalFormRequest, t: FormTempl
   }
 }
 
-function fileNameFor(r: ParsedWithdrawalFormRequest): string {
+/**
+ * Writes a value into the line's first blank («___») that is not struck: the segment is cut around the
+ * underscores and the blank carries the value. No blank: the line is returned unchanged.
+ */
+function fillBlank(segments: FormSegment[], value: FilledValue): { segments: FormSegment[]; filled: boolean } {
+  const at = segments.findIndex((s) => !(s.kind === 'alternative' && s.struck) && /_{3,}/.test(s.text))
+  const target = segments[at]
+  if (!target) return { segments, filled: false }
+  const match = /_{3,}/.exec(target.text)
+  if (!match) return { segments, filled: false }
+  const before = target.text.slice(0, match.index)
+  const after = target.text.slice(match.index + match[0].length)
+  const piece = (text: string, fill?: FilledValue): FormSegment => ({ ...target, text, ...(fill ? { fill } : {}) })
+  const cut = [...(before ? [piece(before)] : []), piece(match[0], value), ...(after ? [piece(after)] : [])]
+  return { segments: [...segments.slice(0, at), ...cut, ...segments.slice(at + 1)], filled: true }
+}
+
+function fileNameFor(r: ParsedWithdrawalFormRequest, language: FormLanguage): string {
   const suffix =
     r.mode === 'blank'
       ? 'blank'
       : r.caseNumber !== undefined
         ? r.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'prefilled'
         : 'prefilled'
-  return `withdrawal-form-${r.market.toLowerCase()}-${r.contract}-${suffix}.pdf`
+  const lang = hasSeveralLanguages(r.market) ? `-${language}` : ''
+  return `withdrawal-form-${r.market.toLowerCase()}-${r.contract}${lang}-${suffix}.pdf`
 }
 
 /**
@@ -111,7 +137,8 @@ function fileNameFor(r: ParsedWithdrawalFormRequest): string {
  */
 export function buildWithdrawalForm(request: WithdrawalFormRequest | unknown): FormDocument {
   const r = parseWithdrawalFormRequest(request)
-  const template = templateFor(r.market, r.contract)
+  const language = r.language ?? defaultLanguage(r.market)
+  const template = templateFor(r.market, r.contract, language)
   const { rule } = withdrawalRule(r.market, r.contract)
   const warnings: string[] = []
   const recipient = recipientFor(r, warnings)
@@ -125,12 +152,18 @@ export function buildWithdrawalForm(request: WithdrawalFormRequest | unknown): F
   }
 
   const toLine = (tl: TemplateLine): FormLine => {
-    const line: FormLine = {
-      id: tl.id,
-      role: tl.role,
-      segments: toSegments(tl.text, strike),
-      values: prefilled && tl.field ? valuesFor(tl.field, r, template) : []
+    const text = consumerCount > 1 && tl.several !== undefined ? tl.several : tl.text
+    let segments = toSegments(text, strike)
+    let values = prefilled && tl.field ? valuesFor(tl.field, r, template) : []
+    const first = values[0]
+    if (tl.fillsBlank && first && values.length === 1) {
+      const filled = fillBlank(segments, first)
+      if (filled.filled) {
+        segments = filled.segments
+        values = []
+      }
     }
+    const line: FormLine = { id: tl.id, role: tl.role, segments, values }
     if (tl.bullet !== undefined) line.bullet = tl.bullet
     if (tl.field !== undefined) line.field = tl.field
     if (tl.spaceBefore) line.spaceBefore = true
@@ -152,18 +185,20 @@ export function buildWithdrawalForm(request: WithdrawalFormRequest | unknown): F
   )
 
   const contractName = CONTRACT_NAMES[r.contract]
+  // The catalogue names each market's form in its one default language; the other languages' names are the templates'.
+  const title = template.name ?? rule.form.title
   const doc: FormDocument = {
-    variant: `${r.market.toLowerCase()}-${r.contract}`,
+    variant: `${r.market.toLowerCase()}-${r.contract}${hasSeveralLanguages(r.market) ? `-${language}` : ''}`,
     market: r.market,
     contract: r.contract,
     mode: r.mode,
     language: template.language,
-    title: rule.form.title,
+    title,
     recipient,
     lines,
     alternatives,
     metadata: {
-      title: `${rule.form.title} – ${contractName} (${r.market})`,
+      title: `${title} – ${contractName} (${r.market})`,
       subject:
         `Standard withdrawal form, ${r.market} ${contractName}, ${prefilled ? 'prefilled' : 'blank'}` +
         (prefilled && r.caseNumber !== undefined ? `, case ${r.caseNumber}` : ''),
@@ -172,7 +207,7 @@ export function buildWithdrawalForm(request: WithdrawalFormRequest | unknown): F
       keywords: ['withdrawal', 'Directive 2011/83/EU', r.market, contractName, r.mode],
       createdOn: r.generatedOn
     },
-    fileName: fileNameFor(r),
+    fileName: fileNameFor(r, language),
     warnings,
     sources: [...template.sources, 'strike-through: RULES.md §9']
   }

@@ -10,6 +10,15 @@ export {
 } from './request'
 export type { FormRequestIssue, ParsedWithdrawalFormRequest } from './request'
 export { isStruck } from './strike'
+export {
+  FORM_LANGUAGES,
+  ALL_FORM_LANGUAGES,
+  LANGUAGE_NAMES,
+  MARKET_NAMES,
+  defaultLanguage,
+  hasSeveralLanguages,
+  languagesSentence
+} from './languages'
 export { plainText } from './markup'
 export type { FormTemplate, TemplateLine } from './template'
 export type {
@@ -31,3 +40,12 @@ export type {
   FormMode,
   FormLanguage
 } from './types'
+export { buildAcknowledgement, parseAcknowledgementRequest, acknowledgementRequestSchema, localeOf } from './acknowledgement'
+export type {
+  AcknowledgementRequest,
+  AcknowledgementDocument,
+  AcknowledgementParty,
+  AcknowledgementFact,
+  ParsedAcknowledgementRequest,
+  WithdrawnItem
+} from './acknowledgement'

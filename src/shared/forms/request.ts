@@ -2,7 +2,8 @@
 // what to do, in English, for the agent and the log.
 import { z } from 'zod'
 import { isIsoDate, MARKETS } from '@shared/rules'
-import type { FormMarket } from './types'
+import { ALL_FORM_LANGUAGES, FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence } from './languages'
+import type { FormLanguage, FormMarket } from './types'
 
 /** More consumers than this do not fit the signature block of one form; a case that needs it is unusual. */
 export const MAX_CONSUMERS = 8
@@ -79,6 +80,11 @@ export const withdrawalFormRequestSchema = z
     }),
     contract: z.enum(CONTRACTS, { error: (iss) => `${unknown('contract', iss.input)}: expected 'connected' or 'service-inclusive'` }),
     mode: z.enum(MODES, { error: (iss) => `${unknown('mode', iss.input)}: expected 'prefilled' or 'blank'` }),
+    language: z
+      .enum(ALL_FORM_LANGUAGES as readonly FormLanguage[] as [FormLanguage, ...FormLanguage[]], {
+        error: (iss) => `there is no form in the language ${JSON.stringify(iss.input)}: choose Danish, Swedish, Portuguese, French, Dutch or German`
+      })
+      .optional(),
     consumers: z
       .array(consumerName, { error: 'consumers must be a list of names' })
       .max(MAX_CONSUMERS, { error: `at most ${MAX_CONSUMERS} consumers fit on one form` })
@@ -104,6 +110,13 @@ export const withdrawalFormRequestSchema = z
         code: 'custom',
         path: ['contract'],
         message: `there is no Service Inclusive form for ${r.market}: 'service-inclusive' exists in DK only (DK SI Bilag); use 'connected'`
+      })
+    }
+    if (r.language !== undefined && !FORM_LANGUAGES[r.market].includes(r.language)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['language'],
+        message: `there is no ${LANGUAGE_NAMES[r.language]} form for this customer: ${languagesSentence(r.market)}`
       })
     }
     if (r.mode === 'prefilled' && (r.consumers === undefined || r.consumers.length === 0)) {

@@ -1,6 +1,6 @@
 // The forms' wording as the sources print it, copied by hand for the tests (never computed from the code
-// under test). DK: /work/shared/spec/sources/seed-001-dk.md §3.4; SE: seed-003-se.md §3.2 (one logical line
-// per line); PT: Decreto-Lei n.º 24/2014, Anexo, parte B; BE/LU: Directive 2011/83/EU Annex I(B), FR.
+// under test). DK: ../shared/spec/sources/seed-001-dk.md §3.4; SE: seed-003-se.md §3.2 (one logical line
+// per line); PT: Decreto-Lei n.º 24/2014, Anexo, parte B; BE/LU: Directive 2011/83/EU Annex I(B), FR, NL, DE.
 
 export const DK_CONNECTED_LINES = [
   'Standardfortrydelsesformular:',
@@ -78,20 +78,65 @@ export const FR_LINES = [
   '(*) Rayez la mention inutile.'
 ]
 
+/** DK SI prefilled for several consumers (variants/dk.ts, README): the plural in the annex's bracket style. */
+export const DK_SERVICE_INCLUSIVE_SEVERAL_LINES = [
+  'Bilag – Model for udtrædelsesformular',
+  '1. Fortrydelsesformular',
+  '- Til: BMW Danmark A/S, Borgmester Christiansens Gade 50, 2450 København SV eller miniconnected.dk@mini.dk:',
+  '- Jeg (Vi) meddeler herved, at jeg (vi) ønsker at gøre fortrydelsesretten gældende i forbindelse med min (vores) købsaftale om levering af følgende tjenesteydelser:',
+  '_________________________________________________',
+  '- Bestilt den ___ /modtaget den ___',
+  '- Forbrugerens navn (Forbrugernes navne)',
+  '- Forbrugerens adresse (Forbrugernes adresse)',
+  '- Forbrugerens underskrift (Forbrugernes underskrifter) (kun hvis formularens indhold meddeles på papir)',
+  '_______________________________',
+  '- Dato'
+]
+
+/** BE in Dutch: Directive 2011/83/EU Annex I(B), NL, without the addressee line. */
+export const NL_LINES = [
+  'Modelformulier voor herroeping',
+  '(dit formulier alleen invullen en terugzenden wanneer u de overeenkomst wilt herroepen)',
+  '— Ik/Wij (*) deel/delen (*) u hierbij mede dat ik/wij (*) onze overeenkomst betreffende de verkoop van de volgende goederen/levering van de volgende dienst (*) herroep/herroepen (*)',
+  '— Besteld op (*)/ontvangen op (*)',
+  '— Naam/Namen consument(en)',
+  '— Adres consument(en)',
+  '— Handtekening van consument(en) (alleen wanneer dit formulier op papier wordt ingediend)',
+  '— Datum',
+  '(*) Doorhalen wat niet van toepassing is.'
+]
+
+/** BE and LU in German: Directive 2011/83/EU Annex I(B), DE, without the addressee line. */
+export const DE_LINES = [
+  'Muster-Widerrufsformular',
+  '(Wenn Sie den Vertrag widerrufen wollen, dann füllen Sie bitte dieses Formular aus und senden Sie es zurück.)',
+  '— Hiermit widerrufe(n) ich/wir (*) den von mir/uns (*) abgeschlossenen Vertrag über den Kauf der folgenden Waren (*)/die Erbringung der folgenden Dienstleistung (*)',
+  '— Bestellt am (*)/erhalten am (*)',
+  '— Name des/der Verbraucher(s)',
+  '— Anschrift des/der Verbraucher(s)',
+  '— Unterschrift des/der Verbraucher(s) (nur bei Mitteilung auf Papier)',
+  '— Datum',
+  '(*) Unzutreffendes streichen.'
+]
+
 /** The alternatives each form struck for ONE consumer (RULES.md §9), in reading order. */
 export const STRUCK_ONE_CONSUMER = {
   'dk-connected': ['vi', 'os', 'køb af følgende varer', 'modtaget den'],
   'dk-service-inclusive': ['modtaget den ___', '(Forbrugernes underskrifter)'],
   'se-connected': ['vi', 'oss', 'köp av följande varor', 'mottaget den'],
   'pt-connected': ['comunicamos', 'resolvemos', 'nosso', 'de compra e venda do seguinte bem', 'recebido em'],
-  'fr-connected': ['Nous', 'notifions', 'notre', 'la vente du bien', 'reçu le']
+  'fr-connected': ['Nous', 'notifions', 'notre', 'la vente du bien', 'reçu le'],
+  'nl-connected': ['Wij', 'delen', 'wij', 'verkoop van de volgende goederen', 'herroepen', 'ontvangen op'],
+  'de-connected': ['wir', 'uns', 'den Kauf der folgenden Waren', 'erhalten am']
 } as const
 
 /** … and for SEVERAL consumers. */
 export const STRUCK_SEVERAL_CONSUMERS = {
   'dk-connected': ['Jeg', 'mig', 'køb af følgende varer', 'modtaget den'],
-  'dk-service-inclusive': ['modtaget den ___', 'Forbrugerens underskrift'],
+  'dk-service-inclusive': ['Jeg', 'jeg', 'min', 'modtaget den ___', 'Forbrugerens navn', 'Forbrugerens adresse', 'Forbrugerens underskrift'],
   'se-connected': ['Jag', 'mig', 'köp av följande varor', 'mottaget den'],
   'pt-connected': ['comunico', 'resolvo', 'meu', 'de compra e venda do seguinte bem', 'recebido em'],
-  'fr-connected': ['Je', 'notifie', 'ma', 'la vente du bien', 'reçu le']
+  'fr-connected': ['Je', 'notifie', 'ma', 'la vente du bien', 'reçu le'],
+  'nl-connected': ['Ik', 'deel', 'ik', 'verkoop van de volgende goederen', 'herroep', 'ontvangen op'],
+  'de-connected': ['ich', 'mir', 'den Kauf der folgenden Waren', 'erhalten am']
 } as const

@@ -6,7 +6,8 @@ import type { ContractKind, IsoDate, Market } from '@shared/rules'
 export type FormMarket = Market
 export type FormContract = ContractKind
 export type FormMode = 'prefilled' | 'blank'
-export type FormLanguage = 'da' | 'sv' | 'pt' | 'fr'
+/** The languages of the forms (RULES.md §9): DK da, SE sv, PT pt; BE fr, nl or de; LU fr or de. */
+export type FormLanguage = 'da' | 'sv' | 'pt' | 'fr' | 'nl' | 'de'
 
 /** The request as the UI sends it (validated by `withdrawalFormRequestSchema`). */
 export interface WithdrawalFormRequest {
@@ -14,6 +15,11 @@ export interface WithdrawalFormRequest {
   /** 'service-inclusive' exists in DK only (DK SI Bilag). */
   contract: FormContract
   mode: FormMode
+  /**
+   * The consumer's language where the market has several (BE: fr, nl, de; LU: fr, de); absent: the
+   * market's default (FORM_LANGUAGES). A language the market does not have is refused.
+   */
+  language?: FormLanguage
   /** One name, or several; printed exactly as typed, in any script. */
   consumers?: string[]
   /** May contain line breaks. */
@@ -37,9 +43,14 @@ export interface WithdrawalFormRequest {
  */
 export type AlternativeKind = 'singular' | 'plural' | 'goods' | 'services' | 'ordered' | 'received'
 
+/**
+ * A piece of a line. A segment with `fill` is a written blank of the source («___»): the value is printed
+ * in its place, on a writing line, instead of after the label (DK SI «Bestilt den ___»); `text` stays the
+ * source's blank.
+ */
 export type FormSegment =
-  | { kind: 'text'; text: string }
-  | { kind: 'alternative'; text: string; alternative: AlternativeKind; struck: boolean }
+  | { kind: 'text'; text: string; fill?: FilledValue }
+  | { kind: 'alternative'; text: string; alternative: AlternativeKind; struck: boolean; fill?: FilledValue }
 
 /** Where a string printed on the form comes from, so a missing glyph can be traced to its field. */
 export type ValueSource =

@@ -3,7 +3,10 @@
 // derived from the text, pdf-lib's seeded object ids).
 import { PDFDocument, rgb, type Color, type PDFFont } from 'pdf-lib'
 import type { FormDocument } from '@shared/forms'
-import { cachingFontkit, FONT_FEATURES, type FaceName, type FontFaces } from './fonts'
+
+/** What the PDF's document information comes from: a form or an acknowledgement letter. */
+export type PrintedDocument = Pick<FormDocument, 'market' | 'metadata'>
+import { documentFontkit, FONT_FEATURES, type FaceName, type FontFaces } from './fonts'
 import type { FormLayout } from './layout'
 import { PAGE, type Rgb } from './style'
 
@@ -46,9 +49,9 @@ function pdfDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
-export async function drawForm(doc: FormDocument, layout: FormLayout, faces: FontFaces): Promise<Uint8Array> {
+export async function drawForm(doc: PrintedDocument, layout: FormLayout, faces: FontFaces): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false })
-  pdf.registerFontkit(cachingFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0])
+  pdf.registerFontkit(documentFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0])
 
   const fonts = {} as Record<FaceName, PDFFont>
   for (const face of ['regular', 'bold'] as const) {

@@ -1,5 +1,5 @@
 // The Unicode font of the forms (RULES.md §9: names in any script, so the PDF embeds a font): DejaVu Sans,
-// regular and bold, read and parsed once per service and shared by every render.
+// regular and bold: the files read and parsed once per service; each document gets Font objects of its own.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
@@ -94,16 +94,43 @@ export async function loadFontFaces(fontsDir: string): Promise<FontFaces> {
   return { regular, bold }
 }
 
+/** What `documentFontkit` reads of fontkit's parsed Font beyond its typings (fontkit 1.x TTFFont). */
+interface FontInternals {
+  stream?: { pos: number }
+  _tables?: Record<string, unknown>
+  constructor: new (stream: unknown) => Font
+}
+
 /**
- * A fontkit for pdf-lib that hands back the already parsed fonts for our bytes, so a render does not
- * parse 1.4 MB of TrueType again. Each render still makes its own subset (pdf-lib: font.createSubset()).
+ * The fontkit pdf-lib gets for one document: every embedFont gets a Font object of its own over the cached
+ * file bytes, never the shared parsed Font (issue 13, defect 7).
+ *
+ * Why: fontkit keeps one Glyph object per glyph id in each Font, carrying the characters of the call that
+ * first created it, and pdf-lib writes a subset's ToUnicode map from those characters. When a document's
+ * subset is written, fontkit adds the components of composite glyphs (A of «Á», i of «ị», e of «ễ») with
+ * no characters at all; with one shared Font, a later document drawing «A», «i» or «e» got those objects
+ * back and its text layer lost the letters (the page still looked right).
+ *
+ * Why not fontkit.create(bytes) per document: it copies the 700 KB file and decodes cmap, GSUB, GPOS and
+ * hmtx again, ~10–20 ms a face, a large share of the warm-render budget (npm run bench, ≤ 50 ms). So the
+ * new Font is built over the shared Font's stream (no copy) and starts with its decoded tables, which are
+ * read-only data (the subsetter clones what it changes); glyph objects, layout engine and cmap processor
+ * are its own. This reads fontkit internals (`stream`, `_tables`, the constructor); where they are missing
+ * (another fontkit version) the Font is parsed from the bytes: slower, still correct.
  */
-export function cachingFontkit(faces: FontFaces): { create: (bytes: Uint8Array) => Font } {
+export function documentFontkit(faces: FontFaces): { create: (bytes: Uint8Array) => Font } {
   return {
     create: (bytes) => {
-      if (bytes === faces.regular.bytes) return faces.regular.font
-      if (bytes === faces.bold.bytes) return faces.bold.font
-      return fontkit.create(bytes)
+      const shared = bytes === faces.regular.bytes ? faces.regular.font : bytes === faces.bold.bytes ? faces.bold.font : undefined
+      const internals = shared as unknown as FontInternals | undefined
+      if (!internals?.stream || !internals._tables) return fontkit.create(bytes)
+      // The constructor reads the table directory from the stream's current position.
+      internals.stream.pos = 0
+      const fresh = new internals.constructor(internals.stream)
+      const own = (fresh as unknown as FontInternals)._tables
+      if (!own) return fontkit.create(bytes)
+      Object.assign(own, internals._tables)
+      return fresh
     }
   }
 }

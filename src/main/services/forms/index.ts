@@ -1,6 +1,7 @@
 // Withdrawal-form PDFs (RULES.md §9): content from @shared/forms, drawn with pdf-lib.
 export { createFormService } from './service'
-export type { FormService, FormServiceOptions, RenderedForm } from './service'
+export type { FormService, FormServiceOptions, RenderedForm, RenderedAcknowledgement } from './service'
+export { layoutAcknowledgement } from './acknowledgement'
 export { MissingGlyphError, codePointLabel } from './glyphs'
 export { loadFontFaces, FONT_FILES } from './fonts'
 export type { FontFace, FontFaces, FaceName } from './fonts'

@@ -51,16 +51,19 @@ function formText(line: FormLine): string {
   return `form text (${line.id})`
 }
 
-function labelFragments(line: FormLine, style: TextStyle): Fragment[] {
-  return line.segments.map((s) =>
-    s.kind === 'alternative' ? { text: s.text, style, struck: s.struck, field: formText(line) } : { text: s.text, style, field: formText(line) }
-  )
+/** A blank of the source that holds a value (DK SI «Bestilt den ___») prints the value, on a writing line, in its place. */
+function labelFragments(faces: FontFaces, line: FormLine, style: TextStyle): Fragment[] {
+  return line.segments.map((s) => {
+    if (s.fill) return { text: s.fill.text, style: TEXT.value, field: s.fill.source, blankWidth: measure(faces, style, s.text) }
+    return s.kind === 'alternative' ? { text: s.text, style, struck: s.struck, field: formText(line) } : { text: s.text, style, field: formText(line) }
+  })
 }
 
 /** Fields that need room to write by hand when nothing is filled in. */
 const ROOMY_FIELDS = new Set(['services', 'names', 'address'])
 
-class Flow {
+/** The page flow shared by the forms and the acknowledgement letter: a cursor moving down A4 pages. */
+export class Flow {
   readonly pages: PageContent[] = []
   page!: PageContent
   /** Top of the next line box. */
@@ -91,6 +94,7 @@ class Flow {
     const baseline = this.baselineFor(style)
     for (const run of set.runs) {
       this.page.texts.push({ text: run.text, x: x + run.x, y: baseline, style: run.style, field: run.field })
+      if (run.blankWidth !== undefined) this.writingLine(x + run.x, x + run.x + Math.max(run.width, run.blankWidth), baseline)
       if (run.struck) {
         const face = this.faces[run.style.face]
         this.page.strokes.push({
@@ -129,7 +133,7 @@ function layoutRecipient(flow: Flow, faces: FontFaces, lines: FormLine[]): void 
   const bulletWidth = lines.some((l) => l.bullet) ? SPACE.bulletIndent : 0
   const innerLeft = TEXT_LEFT + accent + pad
   const innerWidth = CONTENT_WIDTH - accent - 2 * pad - bulletWidth
-  const sets = lines.map((l) => ({ line: l, sets: wrap(faces, labelFragments(l, style), innerWidth) }))
+  const sets = lines.map((l) => ({ line: l, sets: wrap(faces, labelFragments(faces, l, style), innerWidth) }))
   const count = sets.reduce((n, s) => n + s.sets.length, 0)
   const height = 2 * pad + count * lineHeight(style) - (lineHeight(style) - style.size * 1.15)
   flow.ensure(height)
@@ -193,6 +197,11 @@ function layoutSignatures(flow: Flow, faces: FontFaces, signatories: FilledValue
   }
 }
 
+/** A line with blanks of its own («Bestilt den ___») is written in those: no extra writing line. */
+function hasOwnBlank(line: FormLine): boolean {
+  return line.segments.some((s) => s.fill !== undefined || /_{3,}/.test(s.text))
+}
+
 function layoutBodyLine(flow: Flow, faces: FontFaces, line: FormLine, next: FormLine | undefined, prefilled: boolean): void {
   const style = line.role === 'section' ? TEXT.section : line.role === 'footnote' ? TEXT.footnote : TEXT.body
   if (line.spaceBefore) flow.cursor -= SPACE.blankLine
@@ -203,7 +212,7 @@ function layoutBodyLine(flow: Flow, faces: FontFaces, line: FormLine, next: Form
   if (hasBullet && line.bullet) {
     flow.page.texts.push({ text: line.bullet, x: TEXT_LEFT, y: flow.baselineFor(style), style, field: formText(line) })
   }
-  const label = flow.placeText(labelFragments(line, style), textX, textWidth, style)
+  const label = flow.placeText(labelFragments(faces, line, style), textX, textWidth, style)
   const labelEnd = { baseline: label.lastBaseline, x: textX + label.lastWidth }
 
   if (line.role === 'field' && line.field === 'signature') {
@@ -213,7 +222,7 @@ function layoutBodyLine(flow: Flow, faces: FontFaces, line: FormLine, next: Form
     else if (!ownLine) layoutSignatures(flow, faces, [], textX)
   } else if (line.role === 'field' && line.values.length > 0) {
     layoutValues(flow, faces, line.values, textX, labelEnd)
-  } else if (line.role === 'field' && next?.role !== 'rule') {
+  } else if (line.role === 'field' && next?.role !== 'rule' && !hasOwnBlank(line)) {
     // Nothing filled in: room to write by hand, after the label and, for longer answers, a line below.
     const inlineFrom = labelEnd.x + 8
     if (TEXT_RIGHT - inlineFrom >= SPACE.writingLineMin) flow.writingLine(inlineFrom, TEXT_RIGHT, labelEnd.baseline)
@@ -269,15 +278,15 @@ export function layoutForm(doc: FormDocument, faces: FontFaces): FormLayout {
   lines.forEach((line, i) => {
     switch (line.role) {
       case 'kicker':
-        flow.placeText(labelFragments(line, TEXT.kicker), TEXT_LEFT, CONTENT_WIDTH, TEXT.kicker)
+        flow.placeText(labelFragments(faces, line, TEXT.kicker), TEXT_LEFT, CONTENT_WIDTH, TEXT.kicker)
         flow.cursor -= SPACE.afterKicker
         return
       case 'title':
-        flow.placeText(labelFragments(line, TEXT.title), TEXT_LEFT, CONTENT_WIDTH, TEXT.title)
+        flow.placeText(labelFragments(faces, line, TEXT.title), TEXT_LEFT, CONTENT_WIDTH, TEXT.title)
         flow.cursor -= SPACE.afterTitle
         return
       case 'intro':
-        flow.placeText(labelFragments(line, TEXT.intro), TEXT_LEFT, CONTENT_WIDTH, TEXT.intro)
+        flow.placeText(labelFragments(faces, line, TEXT.intro), TEXT_LEFT, CONTENT_WIDTH, TEXT.intro)
         return
       case 'recipient':
         if (!recipientDone) {

@@ -5,9 +5,12 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 
 import { describe, expect, it } from 'vitest'
 import type { WithdrawalFormRequest } from '@shared/forms'
 import {
+  DE_LINES,
   DK_CONNECTED_LINES,
   DK_SERVICE_INCLUSIVE_LINES,
+  DK_SERVICE_INCLUSIVE_SEVERAL_LINES,
   FR_LINES,
+  NL_LINES,
   PT_LINES,
   SE_LINES,
   STRUCK_ONE_CONSUMER,
@@ -30,16 +33,22 @@ const VARIANTS = [
   { variant: 'se-connected', market: 'SE', contract: 'connected', lines: SE_LINES, language: 'sv-SE', title: 'Formulär för utövande av ångerrätt' },
   { variant: 'pt-connected', market: 'PT', contract: 'connected', lines: PT_LINES, language: 'pt-PT', title: 'Modelo de formulário de livre resolução' },
   { variant: 'fr-connected', market: 'BE', contract: 'connected', lines: FR_LINES, language: 'fr-BE', title: 'Modèle de formulaire de rétractation' },
-  { variant: 'fr-connected', market: 'LU', contract: 'connected', lines: FR_LINES, language: 'fr-LU', title: 'Modèle de formulaire de rétractation' }
+  { variant: 'fr-connected', market: 'LU', contract: 'connected', lines: FR_LINES, language: 'fr-LU', title: 'Modèle de formulaire de rétractation' },
+  { variant: 'nl-connected', market: 'BE', contract: 'connected', lines: NL_LINES, language: 'nl-BE', title: 'Modelformulier voor herroeping', lang: 'nl' },
+  { variant: 'de-connected', market: 'BE', contract: 'connected', lines: DE_LINES, language: 'de-BE', title: 'Muster-Widerrufsformular', lang: 'de' },
+  { variant: 'de-connected', market: 'LU', contract: 'connected', lines: DE_LINES, language: 'de-LU', title: 'Muster-Widerrufsformular', lang: 'de' }
 ] as const
 
-function request(
-  v: (typeof VARIANTS)[number],
-  over: Partial<WithdrawalFormRequest> = {}
-): WithdrawalFormRequest {
+type Variant = (typeof VARIANTS)[number]
+
+/** The language part of a file name: markets with several languages name it (default French). */
+const langPart = (v: Variant) => (v.market === 'BE' || v.market === 'LU' ? `-${'lang' in v ? v.lang : 'fr'}` : '')
+
+function request(v: Variant, over: Partial<WithdrawalFormRequest> = {}): WithdrawalFormRequest {
   return {
     market: v.market,
     contract: v.contract,
+    ...('lang' in v ? { language: v.lang } : {}),
     mode: 'prefilled',
     consumers: ['Αλέξανδρος Παπαδόπουλος'],
     address: 'Æblehavevej 7, 2. th.\n8000 Aarhus C',
@@ -86,12 +95,18 @@ describe('every variant, prefilled', () => {
     expect(pdf.pages).toHaveLength(1)
     expect(page.width).toBeCloseTo(A4.width, 1)
     expect(page.height).toBeCloseTo(A4.height, 1)
-    expect(fileName).toBe(`withdrawal-form-${v.market.toLowerCase()}-${v.contract}-WD-2026-0101.pdf`)
+    expect(fileName).toBe(`withdrawal-form-${v.market.toLowerCase()}-${v.contract}${langPart(v)}-WD-2026-0101.pdf`)
 
     const text = squash(pdf.text)
-    for (const line of v.lines) expect(text).toContain(squash(line))
+    // Two consumers: the DK SI form takes the plural (README), and its order date is in its blank.
+    const lines =
+      v.variant === 'dk-service-inclusive'
+        ? DK_SERVICE_INCLUSIVE_SEVERAL_LINES.map((l) => l.replace('Bestilt den ___', 'Bestilt den 20.03.2026').replace(/^_{49}$/, 'MINI Connected'))
+        : v.lines
+    for (const line of lines) expect(text).toContain(squash(line))
+    const to = { fr: '— À l’attention de', nl: '— Aan', de: '— An' }[v.market === 'BE' || v.market === 'LU' ? ('lang' in v ? v.lang : 'fr') : 'fr']
     if (v.market === 'BE' || v.market === 'LU') {
-      expect(text).toContain('— À l’attention de Exemple S.A., Avenue de l’Exemple 1, 1000 Bruxelles, retractation@example.com :')
+      expect(text).toContain(`${to} Exemple S.A., Avenue de l’Exemple 1, 1000 Bruxelles, retractation@example.com${v.variant === 'fr-connected' ? ' :' : ':'}`)
     }
 
     // The names survive exactly, each as its own bold item (the distinct style of filled values).
@@ -172,7 +187,7 @@ describe('strike-through lines, read from the operator list', () => {
       const { pdf, fileName } = await render(req)
       const page = page1(pdf)
       expect(strikes(page)).toEqual([])
-      expect(fileName).toBe(`withdrawal-form-${v.market.toLowerCase()}-${v.contract}-blank.pdf`)
+      expect(fileName).toBe(`withdrawal-form-${v.market.toLowerCase()}-${v.contract}${langPart(v)}-blank.pdf`)
       const text = pdf.text
       for (const value of ['Łukasz Żółć', 'Connected Paket', 'WD-X-77', 'Aarhus', '20.03.2026', '2026-03-20', '20/03/2026']) {
         expect(text).not.toContain(value)
@@ -180,6 +195,7 @@ describe('strike-through lines, read from the operator list', () => {
       // Bold is the title and section headings only: no value style anywhere.
       const bold = page.lines.flatMap((l) => l.items).filter((i) => /Bold$/.test(fontOf(page, i.font)) && i.str.trim() !== '')
       for (const b of bold) expect([v.title, 'Information om konsument', '1. Fortrydelsesformular'].some((t) => b.str.startsWith(t))).toBe(true)
+      expect(page.drawnLines.length).toBeGreaterThan(0) // writing lines to fill in by hand
       expect(page.lines.filter((l) => l.y < 60)).toEqual([])
       for (const line of v.lines) expect(squash(text)).toContain(squash(line))
     }
@@ -301,5 +317,48 @@ describe('the PDF file', () => {
     const p = (q: number) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))] ?? NaN
     console.log(`forms render: cold ${cold.toFixed(1)} ms; warm p50 ${p(0.5).toFixed(1)} ms, p90 ${p(0.9).toFixed(1)} ms (n=${warm.length})`)
     expect(warm).toHaveLength(30)
+  })
+})
+
+describe('DK Service Inclusive, read back (issue 13, defect 6)', () => {
+  const si = VARIANTS[1]
+
+  it('the order date sits in the blank of «Bestilt den ___», on a writing line, before the struck «modtaget den ___»', async () => {
+    const { pdf } = await render(request(si, { consumers: ['Søren Ærø Østergård'], orderedOn: '2026-02-02' }))
+    const page = page1(pdf)
+    const line = page.lines.find((l) => l.text.startsWith('- Bestilt den'))
+    expect(squash(line?.text ?? '')).toBe('- Bestilt den 02.02.2026 /modtaget den ___')
+    const date = line?.items.find((i) => i.str === '02.02.2026')
+    const label = line?.items.find((i) => i.str.includes('Bestilt den'))
+    const received = page.glyphs.filter((g) => Math.abs(g.y - (line?.y ?? NaN)) < 0.5 && g.char === 'm')
+    expect(date && label).toBeTruthy()
+    if (!date || !label) return
+    expect(fontOf(page, date.font)).toMatch(/\+DejaVuSans-Bold$/)
+    expect(date.x).toBeGreaterThan(label.x + label.width - 0.5)
+    // «modtaget» comes after the date, and is the struck part.
+    expect(received.some((g) => g.x0 > date.x + date.width)).toBe(true)
+    const struck = strikes(page).map((s) => s.glyphs.map((g) => g.char).join(''))
+    expect(struck).toContain('modtaget den ___')
+    expect(struck.join(' ')).not.toContain('02')
+    // A writing line under the date: a hairline just below its baseline, spanning it.
+    const under = page.drawnLines.filter((l) => l.y1 < line!.y && l.y1 > line!.y - 5 && l.x1 <= date.x + 0.5 && l.x2 >= date.x + date.width - 0.5)
+    expect(under).toHaveLength(1)
+    // Nothing is printed after the struck blank.
+    const last = line?.items[line.items.length - 1]
+    expect(last?.str.endsWith('___')).toBe(true)
+  })
+
+  it('two consumers: plural wording kept, singular struck, both named', async () => {
+    const consumers = ['Søren Ærø Østergård', 'Łukasz Żółć']
+    const { pdf } = await render(request(si, { consumers }))
+    const page = page1(pdf)
+    const text = squash(pdf.text)
+    expect(text).toContain('- Jeg (Vi) meddeler herved, at jeg (vi) ønsker at gøre fortrydelsesretten gældende i forbindelse med min (vores) købsaftale')
+    expect(text).toContain('- Forbrugerens navn (Forbrugernes navne)')
+    const struck = strikes(page).map((s) => s.glyphs.map((g) => g.char).join(''))
+    for (const w of ['Jeg', 'jeg', 'min', 'Forbrugerens navn', 'Forbrugerens adresse', 'Forbrugerens underskrift']) expect(struck).toContain(w)
+    for (const w of ['(Vi)', '(vi)', '(vores)', '(Forbrugernes navne)']) expect(struck).not.toContain(w)
+    const items = page.lines.flatMap((l) => l.items.map((i) => i.str))
+    for (const name of consumers) expect(items.filter((s) => s === name)).toHaveLength(2)
   })
 })

@@ -1,6 +1,15 @@
 // The form service: request in, PDF bytes out. Plain Node (no Electron): the IPC layer and the samples
 // script call it the same way. Fonts are loaded and parsed once, on first use, and then shared.
-import { buildWithdrawalForm, FormRequestError, type FormDocument, type WithdrawalFormRequest } from '@shared/forms'
+import {
+  buildAcknowledgement,
+  buildWithdrawalForm,
+  FormRequestError,
+  type AcknowledgementDocument,
+  type AcknowledgementRequest,
+  type FormDocument,
+  type WithdrawalFormRequest
+} from '@shared/forms'
+import { layoutAcknowledgement } from './acknowledgement'
 import { ServiceError } from '../errors'
 import { drawForm } from './draw'
 import { loadFontFaces, type FontFaces } from './fonts'
@@ -15,11 +24,25 @@ export interface RenderedForm {
   warnings: string[]
 }
 
+export interface RenderedAcknowledgement extends RenderedForm {
+  /** The same letter as plain text, ready to paste into an e-mail. */
+  email: { subject: string; body: string }
+  language: AcknowledgementDocument['language']
+}
+
 export interface FormService {
   /** Throws ServiceError: 'bad-request' (invalid request, MissingGlyphError) or 'refused' (D5). */
   render(request: WithdrawalFormRequest | unknown): Promise<RenderedForm>
   /** The content model alone (for a preview). */
   build(request: WithdrawalFormRequest | unknown): FormDocument
+  /**
+   * The acknowledgement of receipt of a withdrawal (Directive 2011/83/EU art. 11(3)) as a PDF, with the
+   * same letter as e-mail text. Throws ServiceError: 'bad-request' (invalid request, MissingGlyphError) or
+   * 'refused' (BE/LU without the supervisor's trader, D5).
+   */
+  renderAcknowledgement(request: AcknowledgementRequest | unknown): Promise<RenderedAcknowledgement>
+  /** The acknowledgement's content alone (for a preview, or the e-mail text without a PDF). */
+  buildAcknowledgement(request: AcknowledgementRequest | unknown): AcknowledgementDocument
   /** Loads the fonts now instead of on the first render (at start-up, off the agent's click). */
   warmUp(): Promise<void>
 }
@@ -47,7 +70,30 @@ function printedTexts(doc: FormDocument, layout: FormLayout, faces: FontFaces): 
     { text: r.address ?? '', face: faces.regular, field: 'recipient.address' },
     { text: r.email, face: faces.regular, field: 'recipient.email' }
   ]
-  return [...recipient, ...layout.pages.flatMap((p) => p.texts.map((t) => ({ text: t.text, face: faces[t.style.face], field: t.field })))]
+  return [...recipient, ...layoutTexts(layout, faces)]
+}
+
+function layoutTexts(layout: FormLayout, faces: FontFaces): PrintedText[] {
+  return layout.pages.flatMap((p) => p.texts.map((t) => ({ text: t.text, face: faces[t.style.face], field: t.field })))
+}
+
+/** The case's own strings, checked first so that a missing glyph names the field the agent typed it in. */
+function acknowledgementInputs(doc: AcknowledgementDocument, request: unknown, faces: FontFaces): PrintedText[] {
+  const r = request as Partial<AcknowledgementRequest>
+  const bold = faces.bold
+  const out: PrintedText[] = [
+    ...doc.addressee.slice(0, r.consumers?.length ?? 0).map((text, i) => ({ text, face: faces.regular, field: `consumers[${i}]` })),
+    ...doc.addressee.slice(r.consumers?.length ?? 0).map((text) => ({ text, face: faces.regular, field: 'address' })),
+    { text: doc.caseNumber, face: bold, field: 'caseNumber' },
+    { text: doc.sender.name, face: bold, field: 'trader.name' },
+    { text: doc.sender.address ?? '', face: faces.regular, field: 'trader.address' }
+  ]
+  const w = r.withdrawn
+  if (w && typeof w === 'object') {
+    if ('name' in w && typeof w.name === 'string') out.push({ text: w.name, face: bold, field: 'withdrawn.name' })
+    if (typeof w.reference === 'string') out.push({ text: w.reference, face: bold, field: 'withdrawn.reference' })
+  }
+  return out
 }
 
 export function createFormService(options: FormServiceOptions): FormService {
@@ -69,8 +115,25 @@ export function createFormService(options: FormServiceOptions): FormService {
     }
   }
 
+  const buildAck = (request: unknown): AcknowledgementDocument => {
+    try {
+      return buildAcknowledgement(request)
+    } catch (error) {
+      throw asServiceError(error)
+    }
+  }
+
   return {
     build,
+    buildAcknowledgement: buildAck,
+    async renderAcknowledgement(request) {
+      const doc = buildAck(request)
+      const loaded = await fonts()
+      const layout = layoutAcknowledgement(doc, loaded)
+      assertPrintable([...acknowledgementInputs(doc, request, loaded), ...layoutTexts(layout, loaded)])
+      const bytes = await drawForm(doc, layout, loaded)
+      return { bytes, fileName: doc.fileName, pages: layout.pages.length, warnings: doc.warnings, email: doc.email, language: doc.language }
+    },
     async warmUp() {
       await fonts()
     },

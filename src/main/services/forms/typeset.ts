@@ -10,6 +10,8 @@ export interface Fragment {
   struck?: boolean
   /** Where the text came from, for MissingGlyphError. */
   field: string
+  /** A value written into a blank of the form: a writing line under it, at least this wide (the blank's width). */
+  blankWidth?: number
 }
 
 export interface PlacedRun {
@@ -20,6 +22,8 @@ export interface PlacedRun {
   /** Offset from the start of the line. */
   x: number
   width: number
+  /** Copied from the fragment: this run fills a blank. */
+  blankWidth?: number
 }
 
 export interface SetLine {
@@ -140,7 +144,7 @@ function toLine(faces: FontFaces, fragments: readonly Fragment[], tokens: readon
     const f = fragments[t.frag]
     if (!f) continue
     const width = measure(faces, f.style, t.text)
-    runs.push({ text: t.text, style: f.style, struck: f.struck === true, field: f.field, x, width })
+    runs.push({ text: t.text, style: f.style, struck: f.struck === true, field: f.field, x, width, ...(f.blankWidth !== undefined ? { blankWidth: f.blankWidth } : {}) })
     x += width
   }
   return { runs, width: x }

@@ -53,14 +53,18 @@ export const DK_CONNECTED: FormTemplate = {
  *
  * This form has no `(*)` markers and no footnote, but two pairs of alternatives:
  * «Bestilt den ___ /modtaget den ___» and «Forbrugerens underskrift (Forbrugernes underskrifter)».
- * Decision (what protects the customer): they are treated exactly like the `(*)` alternatives of the other
- * forms (RULES.md §9 names «Bestilt den/modtaget den» for both DK forms). The SI period runs from the
- * conclusion (SI 8, «fra datoen for aftalens indgåelse»), so the order date is the one that counts and
- * «modtaget den ___» is struck with its blank; the signature wording follows the number of consumers, and
- * each consumer gets a signature line. Nothing else is changed: the singular-only lines («Jeg meddeler …
- * min købsaftale», «Forbrugerens navn», «Forbrugerens adresse») have no alternative in the source and stay
- * as written, so the form is always the annex's own text; a second consumer is named and signs below.
- * Underscore lines are kept: 49 and 31 underscores, «___» after each date label, as in the source.
+ * They are treated exactly like the `(*)` alternatives of the other forms (RULES.md §9 names «Bestilt
+ * den/modtaget den» for both DK forms). The SI period runs from the conclusion (SI 8, «fra datoen for
+ * aftalens indgåelse»), so «modtaget den ___» is struck with its blank and the order date is written into
+ * the blank of «Bestilt den ___»; the services go on the annex's line of 49 underscores.
+ *
+ * Several consumers (issue 13, defect 6; README «DK Service Inclusive»): the annex is the Danish model form
+ * (forbrugeraftaleloven, bilag; Directive 2011/83/EU Annex I(B) DA) cut down to one consumer, keeping the
+ * plural only for the signature, in brackets. For two or more consumers the three singular-only lines get
+ * the plural in the annex's own bracket style, with the model form's words, and the singular is struck:
+ * «Jeg (Vi) meddeler herved, at jeg (vi) … min (vores) købsaftale», «Forbrugerens navn (Forbrugernes
+ * navne)», «Forbrugerens adresse (Forbrugernes adresse)». One consumer, and a blank form, get the annex word
+ * for word. Underscore lines are kept: 49 and 31 underscores, «___» after each date label, as in the source.
  */
 export const DK_SERVICE_INCLUSIVE: FormTemplate = {
   id: 'dk-service-inclusive',
@@ -79,15 +83,38 @@ export const DK_SERVICE_INCLUSIVE: FormTemplate = {
   body: [
     {
       id: 'dk-service-inclusive.declaration',
-      role: 'field',
-      field: 'services',
+      role: 'statement',
       bullet: '-',
-      text: 'Jeg meddeler herved, at jeg ønsker at gøre fortrydelsesretten gældende i forbindelse med min købsaftale om levering af følgende tjenesteydelser:'
+      text: 'Jeg meddeler herved, at jeg ønsker at gøre fortrydelsesretten gældende i forbindelse med min købsaftale om levering af følgende tjenesteydelser:',
+      several:
+        '{{singular:Jeg}} {{plural:(Vi)}} meddeler herved, at {{singular:jeg}} {{plural:(vi)}} ønsker at gøre fortrydelsesretten gældende ' +
+        'i forbindelse med {{singular:min}} {{plural:(vores)}} købsaftale om levering af følgende tjenesteydelser:'
     },
-    { id: 'dk-service-inclusive.rule1', role: 'rule', text: '_'.repeat(49) },
-    { id: 'dk-service-inclusive.ordered', role: 'field', field: 'ordered', bullet: '-', text: '{{ordered:Bestilt den ___}} /{{received:modtaget den ___}}' },
-    { id: 'dk-service-inclusive.names', role: 'field', field: 'names', bullet: '-', text: 'Forbrugerens navn' },
-    { id: 'dk-service-inclusive.address', role: 'field', field: 'address', bullet: '-', text: 'Forbrugerens adresse' },
+    { id: 'dk-service-inclusive.rule1', role: 'rule', field: 'services', fillsBlank: true, text: '_'.repeat(49) },
+    {
+      id: 'dk-service-inclusive.ordered',
+      role: 'field',
+      field: 'ordered',
+      fillsBlank: true,
+      bullet: '-',
+      text: '{{ordered:Bestilt den ___}} /{{received:modtaget den ___}}'
+    },
+    {
+      id: 'dk-service-inclusive.names',
+      role: 'field',
+      field: 'names',
+      bullet: '-',
+      text: 'Forbrugerens navn',
+      several: '{{singular:Forbrugerens navn}} {{plural:(Forbrugernes navne)}}'
+    },
+    {
+      id: 'dk-service-inclusive.address',
+      role: 'field',
+      field: 'address',
+      bullet: '-',
+      text: 'Forbrugerens adresse',
+      several: '{{singular:Forbrugerens adresse}} {{plural:(Forbrugernes adresse)}}'
+    },
     {
       id: 'dk-service-inclusive.signature',
       role: 'field',
