@@ -48,7 +48,7 @@ export function createFormPrinting(deps: { db: Database; clock: Clock; audit: Au
   async function build(source: FormSource, agent: SessionAgent): Promise<WithdrawalFormRequest> {
     const generatedOn = clock.today()
     if (source.source === 'blank') {
-      return { market: source.market, contract: source.contract, mode: 'blank', generatedOn, ...recipient(source.market) }
+      return { market: source.market, contract: source.contract, mode: 'blank', generatedOn, ...(source.language ? { language: source.language } : {}), ...recipient(source.market) }
     }
     if (source.source === 'vehicle') {
       const v = await vehicles.getFor(agent, source.vin)
@@ -64,6 +64,8 @@ export function createFormPrinting(deps: { db: Database; clock: Clock; audit: Au
         orderedOn: purchase?.purchasedAt ?? v.contract!.concludedAt,
         services: purchase ? purchase.name : 'MINI Connected',
         generatedOn,
+        // RULES.md §9: the consumer's language, where the market has several.
+        language: v.customer.language,
         ...recipient(v.market)
       }
     }
@@ -83,6 +85,7 @@ export function createFormPrinting(deps: { db: Database; clock: Clock; audit: Au
       signedOn: c.noticeSentAt,
       caseNumber: c.id,
       generatedOn,
+      language: c.consumerLanguage ?? v.customer.language,
       ...recipient(v.market)
     }
   }

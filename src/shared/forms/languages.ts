@@ -1,16 +1,13 @@
 // Which languages each market's forms and letters exist in (RULES.md §9): the consumer's language where a
 // market has several (BE: French, Dutch, German; LU: French, German), the default first.
+import { MARKET_LANGUAGES } from '../domain/languages'
+import { customerLanguage } from '../ipc/schemas'
 import type { FormLanguage, FormMarket } from './types'
 
-export const FORM_LANGUAGES: Readonly<Record<FormMarket, readonly [FormLanguage, ...FormLanguage[]]>> = {
-  DK: ['da'],
-  SE: ['sv'],
-  PT: ['pt'],
-  BE: ['fr', 'nl', 'de'],
-  LU: ['fr', 'de']
-}
+/** The customers' languages of each market (one list for the app: src/shared/domain/languages.ts). */
+export const FORM_LANGUAGES: Readonly<Record<FormMarket, readonly [FormLanguage, ...FormLanguage[]]>> = MARKET_LANGUAGES
 
-export const ALL_FORM_LANGUAGES: readonly FormLanguage[] = ['da', 'sv', 'pt', 'fr', 'nl', 'de']
+export const ALL_FORM_LANGUAGES: readonly FormLanguage[] = customerLanguage.options
 
 /** For messages to the agent: the language's name in English (the agent-facing language of errors here). */
 export const LANGUAGE_NAMES: Readonly<Record<FormLanguage, string>> = {

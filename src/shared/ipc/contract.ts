@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ApiResult } from './errors'
 import {
   agentLanguage,
+  customerLanguage,
   isoDate,
   market,
   minorUnits,
@@ -130,7 +131,7 @@ const printable = (max: number, multiline = false) =>
 const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, { error: 'field.caseId' })
 
 const formSource = z.discriminatedUnion('source', [
-  z.strictObject({ source: z.literal('blank'), market, contract: z.enum(['connected', 'service-inclusive']) }),
+  z.strictObject({ source: z.literal('blank'), market, contract: z.enum(['connected', 'service-inclusive']), language: customerLanguage.optional() }),
   z.strictObject({ source: z.literal('vehicle'), vin: vinSchema, purchaseId: z.string().max(64).optional() }),
   z.strictObject({ source: z.literal('case'), caseId })
 ])
