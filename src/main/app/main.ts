@@ -6,6 +6,7 @@ import { contract, events as eventContract, methods } from '@shared/ipc/contract
 import { createBackend, type Backend } from '../backend'
 import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
 import { createDesktopPort } from './desktop'
+import { resourcesDir } from './resources-dir'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
 
@@ -35,17 +36,13 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (error: unknown) => fatal(error))
 }
 
-function resourcesDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
-}
-
 async function start(): Promise<void> {
   try {
     const env = readEnv()
     hardenSession(session.defaultSession, devServerUrl)
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
-      resourcesDir: resourcesDir(),
+      resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
       ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
       demoFleet: env.MINI_DEMO_FLEET === '1' ? { size: env.MINI_DEMO_FLEET_SIZE } : false,
       clock: systemClock({ ...(env.MINI_TODAY ? { fixedToday: env.MINI_TODAY } : {}), ...(env.MINI_TIME_ZONE ? { timeZone: env.MINI_TIME_ZONE } : {}) }),
