@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
 import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
+import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createDesktopPort } from './desktop'
 import { resourcesDir } from './resources-dir'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
@@ -12,13 +13,14 @@ import { secureWebPreferences } from './web-preferences'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const rendererPage = join(here, '../renderer/index.html')
-/** The one page allowed to talk to main and to be navigated to (outside the dev server). */
-const appPage = pathToFileURL(rendererPage).href
+/** The built renderer: the only folder app:// serves (the page main loads is APP_PAGE). */
+const rendererDir = join(here, '../renderer')
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
 
 app.enableSandbox()
+// Custom schemes get their privileges only if registered before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 log.transports.file.level = 'info'
 log.errorHandler.startCatching({ showDialog: false })
 
@@ -32,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus()
     }
   })
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m), appPage))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m)))
   app.whenReady().then(start, (error: unknown) => fatal(error))
 }
 
@@ -40,6 +42,7 @@ async function start(): Promise<void> {
   try {
     const env = readEnv()
     hardenSession(session.defaultSession, devServerUrl)
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (m) => log.warn(m)))
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
       resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
@@ -64,7 +67,7 @@ function registerIpc(b: Backend): void {
   for (const method of methods) {
     const { channel } = contract[method]
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl, appPage)) {
+      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl)) {
         log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
         return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not talk to the app.' } }
       }
@@ -95,8 +98,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
-  if (devServerUrl) void mainWindow.loadURL(devServerUrl)
-  else void mainWindow.loadFile(rendererPage)
+  void mainWindow.loadURL(devServerUrl ?? APP_PAGE)
 }
 
 function fatal(error: unknown): void {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { pathToFileURL } from 'node:url'
 import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contract, methods } from '@shared/ipc/contract'
+import { APP_PAGE as APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAppUrl, isTrustedSender } from './security'
 import { secureWebPreferences } from './web-preferences'
 
@@ -44,27 +44,34 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
   })
 
-  it('treats only the packaged renderer page (or the dev server) as the app', () => {
-    expect(isAppUrl('file:///opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
+  it('treats only the app:// page (or the dev server) as the app; nothing on file:// is trusted', () => {
+    expect(isAppUrl('app://mini/index.html', undefined)).toBe(true)
+    expect(isAppUrl('app://mini/index.html#/vehicle/X', undefined)).toBe(true)
+    expect(isAppUrl('app://mini/other.html', undefined)).toBe(false)
+    expect(isAppUrl('app://mini/', undefined)).toBe(false)
+    expect(isAppUrl('app://mini/index.html?next=https://evil.example', undefined)).toBe(false)
+    expect(isAppUrl('app://evil/index.html', undefined)).toBe(false)
+    expect(isAppUrl('app://mini:81/index.html', undefined)).toBe(false)
+    expect(isAppUrl('app://user@mini/index.html', undefined)).toBe(false)
+    expect(isAppUrl('https://mini/index.html', undefined)).toBe(false)
     expect(isAppUrl('https://evil.example/renderer/index.html', undefined)).toBe(false)
+    // The app's own built page on disk is no longer the app: only app:// is.
+    expect(isAppUrl('file:///opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(false)
+    expect(isAppUrl('file://localhost/opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(false)
     expect(isAppUrl('file:///etc/passwd', undefined)).toBe(false)
-    // A file URL with a host is a network share (UNC path on Windows), not the installed app.
-    expect(isAppUrl('file://evil.example/share/out/renderer/index.html', undefined)).toBe(false)
-    expect(isAppUrl('file://localhost/opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
     expect(isAppUrl('http://localhost:5173/#/vehicle/X', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    // With the dev server, app:// is not the app either.
+    expect(isAppUrl('app://mini/index.html', 'http://localhost:5173')).toBe(false)
     expect(isAppUrl('not a url', undefined)).toBe(false)
-    // Knowing the installed page, main trusts only that file, not another renderer/index.html on the disk.
-    const installed = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
-    expect(isAppUrl(`${installed}#/vehicle/X`, undefined, installed)).toBe(true)
-    expect(isAppUrl('file:///home/user/Downloads/renderer/index.html', undefined, installed)).toBe(false)
   })
 })
 
 // ---------------------------------------------------------------------------------------------------
 // Behaviour of the hardening, with fake Electron objects that record what the app registers.
 
-const APP_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
+const APP_PAGE = APP_PAGE_URL
+const FILE_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
 const DEV_SERVER = 'http://localhost:5173'
 
 interface FakeEvent {
@@ -115,7 +122,7 @@ describe('hardenWebContents', () => {
     return { contents, log }
   }
 
-  it.each(['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'file:///tmp/x/index.html', 'file://evil.example/share/renderer/index.html', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'about:blank'])(
+  it.each(['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'file:///tmp/x/index.html', FILE_PAGE, 'app://evil/index.html', 'app://mini/other.html', 'file://evil.example/share/renderer/index.html', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'about:blank'])(
     'prevents navigating or redirecting the packaged app to %s, and logs it',
     (url) => {
       const { contents, log } = hardened()
@@ -240,7 +247,11 @@ describe('main.ts wiring', () => {
     windows: [] as { options: { webPreferences?: WebPreferences }; webContents: FakeWebContents; loaded: string[] }[],
     ses: fakeSession(),
     enableSandbox: vi.fn(),
-    errors: [] as unknown[]
+    errors: [] as unknown[],
+    /** Scheme registrations, each with whether the app was ready when it happened. */
+    privileged: [] as { schemes: unknown; afterReady: boolean }[],
+    protocols: new Map<string, (request: Request) => Promise<Response>>(),
+    ready: false
   }
 
   beforeAll(async () => {
@@ -248,7 +259,7 @@ describe('main.ts wiring', () => {
     Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0' })
     delete process.env['ELECTRON_RENDERER_URL']
     let ready!: () => void
-    const whenReady = new Promise<void>((resolve) => (ready = resolve))
+    const whenReady = new Promise<void>((resolve) => (ready = () => ((started.ready = true), resolve())))
     electronFake.value = {
       app: {
         isPackaged: false,
@@ -282,6 +293,10 @@ describe('main.ts wiring', () => {
       dialog: { showErrorBox: (_title: string, message: string) => started.errors.push(message) },
       ipcMain: { handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => started.ipc.set(channel, handler) },
       session: { defaultSession: started.ses },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: unknown) => started.privileged.push({ schemes, afterReady: started.ready }),
+        handle: (scheme: string, handler: (request: Request) => Promise<Response>) => started.protocols.set(scheme, handler)
+      },
       shell: {}
     }
     await import('./main')
@@ -290,8 +305,8 @@ describe('main.ts wiring', () => {
       expect(started.errors).toEqual([])
       expect(started.windows).toHaveLength(1)
     }, { timeout: 30_000, interval: 20 })
-    // The window's page is the app page as far as the sender check is concerned.
-    started.windows[0]!.webContents.mainFrame.url = pathToFileURL(started.windows[0]!.loaded[0]!).href
+    // The window is at the page it loaded, as far as the sender check is concerned.
+    started.windows[0]!.webContents.mainFrame.url = started.windows[0]!.loaded[0]!
   }, 60_000)
 
   afterAll(async () => {
@@ -305,8 +320,20 @@ describe('main.ts wiring', () => {
     const { options, loaded } = started.windows[0]!
     expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences!.preload!, true))
     expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
-    expect(loaded).toHaveLength(1)
-    expect(loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    expect(loaded).toEqual([APP_PAGE])
+  })
+
+  it('registers app:// as privileged before the app is ready, and serves it from the built renderer folder only', async () => {
+    expect(started.privileged).toEqual([{ schemes: [APP_SCHEME_PRIVILEGES], afterReady: false }])
+    const serve = started.protocols.get('app')
+    expect([...started.protocols.keys()]).toEqual(['app'])
+    // main.ts serves ../renderer from its own folder (src/main/renderer here): climbing three levels from
+    // there would reach the repository's package.json, which exists; it must not be served.
+    for (const url of ['app://mini/..%2f..%2f..%2fpackage.json', 'app://mini/%2e%2e/%2e%2e/%2e%2e/package.json', 'app://mini/..%5c..%5c..%5cpackage.json']) {
+      const response = await serve!(new Request(url))
+      expect(response.status, url).toBe(404)
+      expect(await response.text(), url).not.toContain('mini-backoffice')
+    }
   })
 
   it('hardens every WebContents Electron creates and the default session', () => {
@@ -340,11 +367,14 @@ describe('main.ts wiring', () => {
         })
       }
     }
-    // The same window after navigating away (were navigation not blocked) is not trusted either.
+    // The same window after navigating away (were navigation not blocked) is not trusted either, not
+    // even at the app's own built page opened from the disk.
     const appUrl = window.mainFrame.url
-    window.mainFrame.url = 'https://evil.example/'
     try {
-      await expect(started.ipc.get(contract.appInfo.channel)!({ sender: window, senderFrame: window.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+      for (const elsewhere of ['https://evil.example/', FILE_PAGE, 'app://mini/other.html']) {
+        window.mainFrame.url = elsewhere
+        await expect(started.ipc.get(contract.appInfo.channel)!({ sender: window, senderFrame: window.mainFrame }, {}), elsewhere).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+      }
     } finally {
       window.mainFrame.url = appUrl
     }
