@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { EventName, EventPayload } from '@shared/ipc/contract'
 import { generateFleet } from '@shared/fleet/generate'
+import { installDecision } from '@shared/updates/safe-moment'
 import { createSessions } from './auth/sessions'
 import type { Clock } from './config'
 import { openDatabase, type Database } from './db/database'
@@ -11,6 +12,7 @@ import { createRouter, signedIn, type Handlers, type Router } from './router'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
+import { ServiceError } from './services/errors'
 import { createFormRequests, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
@@ -43,6 +45,17 @@ export interface BackendConfig {
   resumePendingCommands?: boolean
   /** Save-as and open-in-viewer (Electron); absent in the harness. */
   desktop?: DesktopPort
+  /** A downloaded update and the restart into it (the packaged app with an update address); absent elsewhere. */
+  updates?: UpdatesPort
+}
+
+/** What the backend needs of the updater to decide, with its own pending work, whether to restart now. */
+export interface UpdatesPort {
+  readyVersion(): string | null
+  /** Renderer calls main is still answering, not counting the request to install. */
+  callsInFlight(): number
+  /** Quits and installs; called only once the backend has decided it is safe. */
+  install(): void
 }
 
 export interface BackendEvents {
@@ -54,6 +67,8 @@ export interface Backend {
   router: Router
   events: BackendEvents
   db: Database
+  /** SIM commands sent to a vehicle and not yet settled: an update waits for them. */
+  pendingSimCommands(): Promise<number>
   close(): Promise<void>
 }
 
@@ -132,6 +147,11 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     }
   }
 
+  async function pendingSimCommands(): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
+    return rows[0]?.n ?? 0
+  }
+
   let demo = false
   if (config.demoFleet && (await vehicles.count()) === 0) {
     const started = Date.now()
@@ -173,6 +193,15 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     createFirstSupervisor: (request, ctx) => agents.createFirstSupervisor(request, ctx.sessionId),
     agentsList: () => agents.list(),
     agentCreate: (request, ctx) => agents.create({ ...request, dealerNumber: request.dealerNumber ?? null }, signedIn(ctx)),
+    async updateInstall(_request, ctx) {
+      const updates = config.updates
+      if (!updates) throw new ServiceError('unavailable', 'There is no update to install here: updates come to the installed desktop app when IT has set an update address.')
+      const decision = installDecision({ readyVersion: updates.readyVersion(), pendingSimCommands: await pendingSimCommands(), callsInFlight: updates.callsInFlight() })
+      if (!decision.install) throw new ServiceError('conflict', decision.reason)
+      await audit.record({ actor: signedIn(ctx), action: 'app.update-install', outcome: 'ok', details: { version: decision.version } })
+      updates.install()
+      return { version: decision.version }
+    },
 
     syncChanges: ({ cursor, limit }) => vehicles.changesSince(cursor, limit),
     vehicleGet: ({ vin }) => vehicles.get(vin),
@@ -236,6 +265,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     router,
     events,
     db,
+    pendingSimCommands,
     async close() {
       sim.close()
       await db.close()

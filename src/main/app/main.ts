@@ -5,10 +5,12 @@ import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
 import { readEnv, settingDefaultsFromEnv, systemClock } from '../config'
+import { loadUpdateConfig, type UpdateConfig } from '../update-config'
 import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createDesktopPort } from './desktop'
 import { resourcesDir } from './resources-dir'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
+import { startUpdates, type Updates } from './updates'
 import { secureWebPreferences } from './web-preferences'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -17,6 +19,9 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const rendererDir = join(here, '../renderer')
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
+let updates: Updates | null = null
+/** Renderer calls main is answering right now (an update waits for them). */
+let callsInFlight = 0
 
 app.enableSandbox()
 // Custom schemes get their privileges only if registered before the app is ready.
@@ -43,6 +48,11 @@ async function start(): Promise<void> {
     const env = readEnv()
     hardenSession(session.defaultSession, devServerUrl)
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (m) => log.warn(m)))
+    // Updates only for the installed app (a checkout is updated with git), and only where IT set an address.
+    const updateConfig: UpdateConfig = app.isPackaged
+      ? await loadUpdateConfig(process.env, app.getPath('userData'))
+      : { enabled: false, reason: 'Updates are off: this is not the installed app.' }
+    log.info(updateConfig.enabled ? `updates: address from ${updateConfig.source}` : updateConfig.reason)
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
       resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
@@ -54,10 +64,14 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       defaults: settingDefaultsFromEnv(env),
       desktop: createDesktopPort(() => mainWindow),
+      ...(updateConfig.enabled
+        ? { updates: { readyVersion: () => updates?.readyVersion() ?? null, callsInFlight: () => callsInFlight, install: () => updates?.install() } }
+        : {}),
       validateResponses: !app.isPackaged
     })
     registerIpc(backend)
     createWindow()
+    if (updateConfig.enabled) await startUpdating(backend, updateConfig.url)
   } catch (error) {
     fatal(error)
   }
@@ -66,17 +80,43 @@ async function start(): Promise<void> {
 function registerIpc(b: Backend): void {
   for (const method of methods) {
     const { channel } = contract[method]
+    // The request to install an update does not count as work the update must wait for.
+    const counted = method !== 'updateInstall'
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl)) {
         log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
         return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not talk to the app.' } }
       }
-      return b.router.handle(channel, payload, { transport: 'electron', sessionId: `window-${event.sender.id}` })
+      if (counted) callsInFlight++
+      try {
+        return await b.router.handle(channel, payload, { transport: 'electron', sessionId: `window-${event.sender.id}` })
+      } finally {
+        if (counted) callsInFlight--
+      }
     })
   }
   b.events.on((event, payload) => {
     mainWindow?.webContents.send(eventContract[event].channel, payload)
   })
+}
+
+/**
+ * Starts electron-updater (loaded only here: it needs Electron at run time) and tells the renderer when
+ * an update is ready, again whenever SIM commands change (the count of pending ones decides whether the
+ * notice offers a restart) and whenever the page (re)loads.
+ */
+async function startUpdating(b: Backend, url: string): Promise<void> {
+  const { default: electronUpdater } = await import('electron-updater')
+  const announce = async () => {
+    const version = updates?.readyVersion()
+    if (version) b.events.emit('updateReady', { version, pendingCommands: await b.pendingSimCommands() })
+  }
+  const announceLogged = () => void announce().catch((error: unknown) => log.warn('updates: could not tell the window', error))
+  updates = startUpdates({ updater: electronUpdater.autoUpdater, url, log, onReady: announceLogged })
+  b.events.on((event) => {
+    if (event === 'syncChanged') announceLogged()
+  })
+  mainWindow?.webContents.on('did-finish-load', announceLogged)
 }
 
 function createWindow(): void {
@@ -112,5 +152,6 @@ app.on('window-all-closed', () => {
 })
 
 app.on('before-quit', () => {
+  updates?.stop()
   void backend?.close()
 })

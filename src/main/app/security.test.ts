@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron'
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contract, methods } from '@shared/ipc/contract'
 import { APP_PAGE as APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAppUrl, isTrustedSender } from './security'
+import { fakeElectronModule, fakeElectronRecorder, fakeSession, fakeWebContents, type FakeWebContents, type HeaderMap } from './testing/fake-electron'
 import { secureWebPreferences } from './web-preferences'
 
-// Electron's binary is not available to unit tests: main.ts gets a fake `electron` (filled in by the
-// 'main.ts wiring' tests below) and a fake electron-log.
+// Electron's binary is not available to unit tests: main.ts gets a fake `electron` (testing/fake-electron.ts,
+// filled in by the 'main.ts wiring' tests below) and a fake electron-log.
 const electronFake = vi.hoisted(() => ({ value: {} as Record<string, unknown> }))
 vi.mock('electron', () => electronFake.value)
 vi.mock('electron-log/main', () => ({
   default: { transports: { file: {} }, errorHandler: { startCatching() {} }, info() {}, warn() {}, error() {} }
 }))
+// Records whether main.ts ever loads electron-updater (it must not, outside the packaged app).
+const updaterLoaded = vi.hoisted(() => ({ value: false }))
+vi.mock('electron-updater', () => {
+  updaterLoaded.value = true
+  return { default: { autoUpdater: {} } }
+})
 
 describe('window security', () => {
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
@@ -74,45 +80,6 @@ const APP_PAGE = APP_PAGE_URL
 const FILE_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
 const DEV_SERVER = 'http://localhost:5173'
 
-interface FakeEvent {
-  defaultPrevented: boolean
-  preventDefault(): void
-}
-
-/** A WebContents that records the handlers hardenWebContents and main.ts install, and can fire them. */
-function fakeWebContents(url = APP_PAGE) {
-  const listeners = new Map<string, ((...args: unknown[]) => void)[]>()
-  let windowOpen: ((details: { url: string }) => { action: string }) | null = null
-  const fake = {
-    id: Math.floor(Math.random() * 1e6),
-    mainFrame: { url },
-    sent: [] as unknown[][],
-    on(event: string, listener: (...args: unknown[]) => void) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener])
-      return fake
-    },
-    once(event: string, listener: (...args: unknown[]) => void) {
-      return fake.on(event, listener)
-    },
-    send(...args: unknown[]) {
-      fake.sent.push(args)
-    },
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-      windowOpen = handler
-    },
-    /** Fires an event the way Electron does; answers whether a listener prevented the default. */
-    fire(event: string, ...args: unknown[]): boolean {
-      const e: FakeEvent = { defaultPrevented: false, preventDefault: () => void (e.defaultPrevented = true) }
-      for (const listener of listeners.get(event) ?? []) listener(e, ...args)
-      return e.defaultPrevented
-    },
-    openWindow(target: string) {
-      return windowOpen?.({ url: target })
-    }
-  }
-  return fake
-}
-type FakeWebContents = ReturnType<typeof fakeWebContents>
 
 describe('hardenWebContents', () => {
   function hardened(devServerUrl?: string) {
@@ -157,33 +124,6 @@ describe('hardenWebContents', () => {
     expect(contents.fire('will-attach-webview', {}, { src: APP_PAGE })).toBe(true)
   })
 })
-
-type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void
-type PermissionCheck = (contents: unknown, permission: string, origin: string, details?: unknown) => boolean
-type HeaderMap = Record<string, string[]>
-type HeadersHook = (details: { url: string; responseHeaders?: HeaderMap }, callback: (response: { responseHeaders?: HeaderMap }) => void) => void
-
-/** A Session that records the permission handlers and the header hook. */
-function fakeSession() {
-  const handlers: { permissionRequest: PermissionRequest | null; permissionCheck: PermissionCheck | null; headers: HeadersHook | null } = {
-    permissionRequest: null,
-    permissionCheck: null,
-    headers: null
-  }
-  return Object.assign(handlers, {
-    setPermissionRequestHandler(handler: PermissionRequest) {
-      handlers.permissionRequest = handler
-    },
-    setPermissionCheckHandler(handler: PermissionCheck) {
-      handlers.permissionCheck = handler
-    },
-    webRequest: {
-      onHeadersReceived(handler: HeadersHook) {
-        handlers.headers = handler
-      }
-    }
-  })
-}
 
 describe('hardenSession', () => {
   const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'unknown']
@@ -241,64 +181,16 @@ describe('isTrustedSender', () => {
 
 describe('main.ts wiring', () => {
   const env = { ...process.env }
-  const started = {
-    ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    appListeners: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as { options: { webPreferences?: WebPreferences }; webContents: FakeWebContents; loaded: string[] }[],
-    ses: fakeSession(),
-    enableSandbox: vi.fn(),
-    errors: [] as unknown[],
-    /** Scheme registrations, each with whether the app was ready when it happened. */
-    privileged: [] as { schemes: unknown; afterReady: boolean }[],
-    protocols: new Map<string, (request: Request) => Promise<Response>>(),
-    ready: false
-  }
+  const started = fakeElectronRecorder()
 
   beforeAll(async () => {
     // No demo fleet and an in-memory database: only the wiring is under test.
-    Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0' })
+    // An update address is set, but this is not the packaged app: updates stay off.
+    Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0', MINI_UPDATE_URL: 'https://updates.example.com/mini/' })
     delete process.env['ELECTRON_RENDERER_URL']
     let ready!: () => void
     const whenReady = new Promise<void>((resolve) => (ready = () => ((started.ready = true), resolve())))
-    electronFake.value = {
-      app: {
-        isPackaged: false,
-        enableSandbox: started.enableSandbox,
-        requestSingleInstanceLock: () => true,
-        on: (event: string, listener: (...args: unknown[]) => void) => started.appListeners.set(event, listener),
-        whenReady: () => whenReady,
-        getAppPath: () => process.cwd(),
-        getPath: () => tmpdir(),
-        getVersion: () => '0.0.0-test',
-        quit: vi.fn(),
-        exit: (code: number) => started.errors.push(`app.exit(${code})`)
-      },
-      BrowserWindow: class {
-        webContents = fakeWebContents()
-        loaded: string[] = []
-        constructor(readonly options: { webPreferences?: WebPreferences }) {
-          started.windows.push(this)
-        }
-        once() {}
-        on() {}
-        loadFile(path: string) {
-          this.loaded.push(path)
-          return Promise.resolve()
-        }
-        loadURL(url: string) {
-          this.loaded.push(url)
-          return Promise.resolve()
-        }
-      },
-      dialog: { showErrorBox: (_title: string, message: string) => started.errors.push(message) },
-      ipcMain: { handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => started.ipc.set(channel, handler) },
-      session: { defaultSession: started.ses },
-      protocol: {
-        registerSchemesAsPrivileged: (schemes: unknown) => started.privileged.push({ schemes, afterReady: started.ready }),
-        handle: (scheme: string, handler: (request: Request) => Promise<Response>) => started.protocols.set(scheme, handler)
-      },
-      shell: {}
-    }
+    electronFake.value = fakeElectronModule(started, whenReady)
     await import('./main')
     ready()
     await vi.waitFor(() => {
@@ -345,6 +237,14 @@ describe('main.ts wiring', () => {
     started.ses.permissionRequest!({}, 'media', (granted) => answers.push(granted))
     expect(answers).toEqual([false])
     expect(started.ses.headers).not.toBeNull()
+  })
+
+  it('does not load the updater outside the packaged app, even with an update address set', async () => {
+    expect(updaterLoaded.value).toBe(false)
+    const window = started.windows[0]!.webContents
+    await started.ipc.get(contract.createFirstSupervisor.channel)!({ sender: window, senderFrame: window.mainFrame }, { username: 'first.admin', displayName: 'First Admin', password: 'a-long-password' })
+    await expect(started.ipc.get(contract.updateInstall.channel)!({ sender: window, senderFrame: window.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    await started.ipc.get(contract.signOut.channel)!({ sender: window, senderFrame: window.mainFrame }, {})
   })
 
   it('handles exactly the contract channels over IPC, nothing else', () => {

@@ -178,6 +178,13 @@ export const contract = {
       .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'dealer staff need a dealer number', path: ['dealerNumber'] }),
     response: agentSummary
   },
+  /** Restart into a downloaded update; main refuses while a SIM command is pending or a call is running. */
+  updateInstall: {
+    channel: 'app:update-install',
+    access: 'agent',
+    request: empty,
+    response: z.object({ version: z.string() })
+  },
 
   // ---- vehicles and the cache ----
   syncChanges: {
@@ -360,7 +367,9 @@ export const contract = {
 
 /** Main → renderer pushes. Payloads are data only; the renderer never sees Electron's event object. */
 export const events = {
-  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) }
+  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) },
+  /** An update is downloaded; sent again whenever the number of pending SIM commands may have changed. */
+  updateReady: { channel: 'event:update-ready', payload: z.object({ version: z.string(), pendingCommands: z.number().int().min(0) }) }
 } as const
 
 export type Contract = typeof contract
