@@ -74,6 +74,6 @@ describe('main.ts, packaged, with an update address', () => {
     await expect(call(contract.createFirstSupervisor.channel, { username: 'it.admin', displayName: 'IT Admin', password: 'a-long-password' })).resolves.toMatchObject({ ok: true })
     expect(updater.quitAndInstall).not.toHaveBeenCalled()
     await expect(call(contract.updateInstall.channel, {})).resolves.toEqual({ ok: true, data: { version: '0.2.0' } })
-    expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true)
+    await vi.waitFor(() => expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true))
   })
 })

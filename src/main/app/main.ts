@@ -65,13 +65,21 @@ async function start(): Promise<void> {
       defaults: settingDefaultsFromEnv(env),
       desktop: createDesktopPort(() => mainWindow),
       ...(updateConfig.enabled
-        ? { updates: { readyVersion: () => updates?.readyVersion() ?? null, callsInFlight: () => callsInFlight, install: () => updates?.install() } }
+        ? {
+            updates: {
+              readyVersion: () => updates?.readyVersion() ?? null,
+              callsInFlight: () => callsInFlight,
+              // After the answer to the agent's request has gone out: quitting closes the window and the database.
+              install: () => void setImmediate(() => updates?.install())
+            }
+          }
         : {}),
       validateResponses: !app.isPackaged
     })
     registerIpc(backend)
     createWindow()
-    if (updateConfig.enabled) await startUpdating(backend, updateConfig.url)
+    // However updates fail, the agent's work goes on: logged, never fatal.
+    if (updateConfig.enabled) void startUpdating(backend, updateConfig.url).catch((error: unknown) => log.error('updates: could not start', error))
   } catch (error) {
     fatal(error)
   }
