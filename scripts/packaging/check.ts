@@ -7,7 +7,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { listPackage, statFile } from '@electron/asar'
+import { extractFile, listPackage, statFile } from '@electron/asar'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { SHIPPED_FUSES } from './fuses.mjs'
 import { resourcesDir } from '../../src/main/app/resources-dir'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -98,7 +100,7 @@ function checkAsar(resources: string): void {
   const app = pkg.main.replace(/^\.\//, '')
   check(`holds main (${app}, package.json's "main")`, has(app) && has('package.json'))
   check('holds the preload (out/preload/index.cjs)', has('out/preload/index.cjs'))
-  const html = has('out/renderer/index.html') ? readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8') : ''
+  const html = has('out/renderer/index.html') ? extractFile(asar, 'out/renderer/index.html').toString('utf8') : ''
   const referenced = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => `out/renderer/${m[1]}`)
   const missingAssets = referenced.filter((p) => !has(p))
   check('holds the renderer (out/renderer/index.html and every script and style it loads)', !!html && referenced.length >= 2 && missingAssets.length === 0, sample(missingAssets))
@@ -138,18 +140,34 @@ function checkResources(resources: string): void {
   }
 }
 
-function main(): void {
+/** For a real package (`--app-out`): the fuses read back from the binary are the shipped ones. */
+async function checkFuses(appOut: string): Promise<void> {
+  const binary = join(appOut, 'mini-backoffice')
+  const wire = await getCurrentFuseWire(binary)
+  const wrong = Object.entries(SHIPPED_FUSES)
+    .filter(([index, on]) => wire[Number(index) as FuseV1Options] !== (on ? 0x31 : 0x30))
+    .map(([index]) => FuseV1Options[Number(index)] ?? index)
+  check(`the Electron fuses are the shipped ones (${Object.keys(SHIPPED_FUSES).length})`, wrong.length === 0, `not as shipped: ${sample(wrong)}`)
+}
+
+async function main(): Promise<void> {
+  // `--app-out dist/linux-unpacked` checks a real `npm run package:dir` on Linux instead of packaging
+  // against the placeholder.
+  const at = process.argv.indexOf('--app-out')
+  const existing = at >= 0 ? process.argv[at + 1] : undefined
+  if (at >= 0 && !existing) throw new Error('--app-out needs the folder electron-builder wrote, like dist/linux-unpacked')
   const work = mkdtempSync(join(tmpdir(), 'mini-package-check-'))
   try {
-    const appOut = packageApp(work)
+    const appOut = existing ? resolve(existing) : packageApp(work)
     const resources = join(appOut, 'resources')
     checkAsar(resources)
     checkResources(resources)
+    if (existing) await checkFuses(appOut)
     const asarBytes = existsSync(join(resources, 'app.asar')) ? statSync(join(resources, 'app.asar')).size : 0
     const unpacked = join(resources, 'app.asar.unpacked')
     const unpackedBytes = existsSync(unpacked) ? folderSize(unpacked) : 0
     console.log(`size: app.asar ${mb(asarBytes)}, app.asar.unpacked ${mb(unpackedBytes)}, migrations and fonts ${mb(folderSize(join(resources, 'resources')))}`)
-    console.log("note: the packaged executable is the check's placeholder (a shell script), not Electron: the app was not started and its fuses were not flipped")
+    if (!existing) console.log("note: the packaged executable is the check's placeholder (a shell script), not Electron: the app was not started and its fuses were not flipped")
   } finally {
     if (process.env['MINI_PACKAGE_KEEP'] === '1') console.log(`kept ${work}`)
     else rmSync(work, { recursive: true, force: true })
@@ -158,4 +176,4 @@ function main(): void {
   if (failed > 0) process.exitCode = 1
 }
 
-main()
+await main()
