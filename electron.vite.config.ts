@@ -45,7 +45,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [vue(), devContentSecurityPolicy()],
     build: {
-      // The built renderer is loaded from file:// in Electron and from the harness over http.
+      // The built renderer is served from app:// in Electron (src/main/app/app-protocol.ts) and from the harness over http.
       chunkSizeWarningLimit: 2_000
     },
     base: './'

@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test'
-import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronBinary } from './e2e/env'
+import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronLaunch } from './e2e/env'
 
-if ('missing' in electronBinary()) console.log(`electron project skipped: ${ELECTRON_MISSING_REASON}`)
+const electronTarget = electronLaunch(import.meta.dirname)
+if ('missing' in electronTarget) console.log(`electron project skipped: ${ELECTRON_MISSING_REASON}`)
+else if (electronTarget.packaged) console.log(`electron project: the packaged app at ${electronTarget.executablePath}`)
 
 /**
  * Two projects run the same specs: `harness` drives the built renderer in Debian's Chromium against the
  * real router over HTTP; `electron` drives the real app through Playwright's _electron where Electron's
- * binary exists (the fixture skips it, with the reason, where it does not).
+ * binary exists (the fixture skips it, with the reason, where it does not), or the packaged app named by
+ * MINI_E2E_EXECUTABLE.
  */
 export default defineConfig({
   testDir: './e2e',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 /** Shared by the Playwright config, the fixtures and the specs so they agree on the demo world. */
 export const HARNESS_PORT = Number(process.env['HARNESS_PORT'] ?? 4781)
@@ -31,4 +31,25 @@ export function electronBinary(): { path: string } | { missing: string } {
   } catch (error) {
     return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' }
   }
+}
+
+/** Set to a packaged app's executable to run the electron project against the installed layout. */
+export const PACKAGED_EXECUTABLE_ENV = 'MINI_E2E_EXECUTABLE'
+
+/**
+ * What the electron project launches: the packaged executable named by MINI_E2E_EXECUTABLE (it loads
+ * its own app.asar), or else Electron's binary with the built main (`npm run build` first). A packaged
+ * app for Playwright must be built with MINI_E2E_BUILD=1 (README, Installing and updating): Playwright
+ * drives the app through --inspect, which the shipped fuses turn off.
+ */
+export function electronLaunch(root: string): { executablePath: string; args: string[]; packaged: boolean } | { missing: string } {
+  const packaged = process.env[PACKAGED_EXECUTABLE_ENV]
+  if (packaged) {
+    const path = resolve(packaged)
+    if (!existsSync(path)) throw new Error(`${PACKAGED_EXECUTABLE_ENV} names ${path}, which does not exist. Package the app first (README, "Running the e2e specs against the real app").`)
+    return { executablePath: path, args: [], packaged: true }
+  }
+  const binary = electronBinary()
+  if (!('path' in binary)) return binary
+  return { executablePath: binary.path, args: [join(root, 'out/main/index.js')], packaged: false }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, _electron, expect, type Locator, type Page } from '@playwright/test'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
-import { DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronBinary, HARNESS_TODAY } from './env'
+import { DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronLaunch, HARNESS_TODAY } from './env'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -36,19 +36,20 @@ export const test = base.extend<{ app: Page; account: DemoAccount; electronAvail
   electronAvailable: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; there are none
     async ({}, use, testInfo) => {
-      if (testInfo.project.name === 'electron') test.skip('missing' in electronBinary(), ELECTRON_MISSING_REASON)
+      if (testInfo.project.name === 'electron') test.skip('missing' in electronLaunch(ROOT), ELECTRON_MISSING_REASON)
       await use()
     },
     { auto: true }
   ],
   app: async ({ page, account }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
-      const binary = electronBinary()
-      if (!('path' in binary)) return test.skip(true, ELECTRON_MISSING_REASON)
+      // The unpacked app (Electron's binary and out/main) or, with MINI_E2E_EXECUTABLE, the packaged one.
+      const target = electronLaunch(ROOT)
+      if ('missing' in target) return test.skip(true, ELECTRON_MISSING_REASON)
       const dataDir = mkdtempSync(join(tmpdir(), 'mini-e2e-'))
       const app = await _electron.launch({
-        executablePath: binary.path,
-        args: [join(ROOT, 'out/main/index.js')],
+        executablePath: target.executablePath,
+        args: target.args,
         env: { ...process.env, MINI_DATA_DIR: dataDir, MINI_TODAY: HARNESS_TODAY, MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE), MINI_TELEMATICS_LATENCY_MS: '300-900', MINI_TELEMATICS_FAILURE_RATE: '0' }
       })
       const window = await app.firstWindow()

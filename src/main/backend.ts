@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { EventName, EventPayload } from '@shared/ipc/contract'
 import { generateFleet } from '@shared/fleet/generate'
+import { installDecision } from '@shared/updates/safe-moment'
 import { createSessions } from './auth/sessions'
 import type { Clock } from './clock'
 import { openDatabase, type Database } from './db/database'
@@ -11,6 +12,7 @@ import { createRouter, signedIn, type Handlers, type Router } from './router'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
+import { ServiceError } from './services/errors'
 import { createFormPrinting, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
@@ -48,6 +50,17 @@ export interface BackendConfig {
   desktop?: DesktopPort
   /** This process's name in SIM command leases (a server instance's id). */
   instanceId?: string
+  /** A downloaded update and the restart into it (the packaged app with an update address); absent elsewhere. */
+  updates?: UpdatesPort
+}
+
+/** What the backend needs of the updater to decide, with its own pending work, whether to restart now. */
+export interface UpdatesPort {
+  readyVersion(): string | null
+  /** Renderer calls main is still answering, not counting the request to install. */
+  callsInFlight(): number
+  /** Quits and installs; called only once the backend has decided it is safe. */
+  install(): void
 }
 
 export interface BackendEvents {
@@ -59,8 +72,8 @@ export interface Backend {
   router: Router
   events: BackendEvents
   db: Database
-  /** SIM commands this process is waiting on (the updater restarts only when there are none). */
-  commandsInFlight(): number
+  /** SIM commands sent to a vehicle and not yet settled: an update waits for them. */
+  pendingSimCommands(): Promise<number>
   close(): Promise<void>
 }
 
@@ -124,6 +137,11 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })
   const printing = createFormPrinting({ db, clock, audit, vehicles, withdrawals, forms })
 
+  async function pendingSimCommands(): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
+    return rows[0]?.n ?? 0
+  }
+
   if (config.demoFleet && (await vehicles.count()) === 0) {
     const referenceDate = clock.today()
     const fleet = generateFleet({ size: config.demoFleet.size, referenceDate, ...(config.demoFleet.seed ? { seed: config.demoFleet.seed } : {}) })
@@ -178,6 +196,15 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     agentsList: () => agents.list(),
     agentCreate: (request, ctx) => agents.create({ ...request, dealerNumber: request.dealerNumber ?? null }, signedIn(ctx)),
     agentSetLanguage: ({ language }, ctx) => agents.setLanguage(signedIn(ctx), language),
+    async updateInstall(_request, ctx) {
+      const updates = config.updates
+      if (!updates) throw new ServiceError('unavailable', 'update.unavailable')
+      const decision = installDecision({ readyVersion: updates.readyVersion(), pendingSimCommands: await pendingSimCommands(), callsInFlight: updates.callsInFlight() })
+      if (!decision.install) throw new ServiceError('conflict', decision.reason, decision.count !== undefined ? { count: decision.count } : {})
+      await audit.record({ actor: signedIn(ctx), action: 'app.update-install', outcome: 'ok', details: { version: decision.version } })
+      updates.install()
+      return { version: decision.version }
+    },
 
     syncChanges: ({ cursor, limit }, ctx) => vehicles.changesSince(cursor, limit, signedIn(ctx)),
     vehicleGet: ({ vin }, ctx) => vehicles.getFor(signedIn(ctx), vin),
@@ -245,7 +272,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     router,
     events,
     db,
-    commandsInFlight: () => sim.inFlight(),
+    pendingSimCommands,
     async close() {
       sim.close()
       await unfollowSync()

@@ -1,24 +1,32 @@
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
 import { systemClock } from '../clock'
 import { readEnv, settingDefaultsFromEnv } from '../config'
+import { loadUpdateConfig, type UpdateConfig } from '../update-config'
+import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createDesktopPort } from './desktop'
+import { resourcesDir } from './resources-dir'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
+import { startUpdates, type Updates } from './updates'
 import { secureWebPreferences } from './web-preferences'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const rendererPage = join(here, '../renderer/index.html')
-/** The one page allowed to talk to main and to be navigated to (outside the dev server). */
-const appPage = pathToFileURL(rendererPage).href
+/** The built renderer: the only folder app:// serves (the page main loads is APP_PAGE). */
+const rendererDir = join(here, '../renderer')
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
+let updates: Updates | null = null
+/** Renderer calls main is answering right now (an update waits for them). */
+let callsInFlight = 0
 
 app.enableSandbox()
+// Custom schemes get their privileges only if registered before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 log.transports.file.level = 'info'
 log.errorHandler.startCatching({ showDialog: false })
 
@@ -32,21 +40,23 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus()
     }
   })
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m), appPage))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl, (m) => log.warn(m)))
   app.whenReady().then(start, (error: unknown) => fatal(error))
-}
-
-function resourcesDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
 }
 
 async function start(): Promise<void> {
   try {
     const env = readEnv()
     hardenSession(session.defaultSession, devServerUrl)
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (m) => log.warn(m)))
+    // Updates only for the installed app (a checkout is updated with git), and only where IT set an address.
+    const updateConfig: UpdateConfig = app.isPackaged
+      ? await loadUpdateConfig(process.env, app.getPath('userData'))
+      : { enabled: false, reason: 'Updates are off: this is not the installed app.' }
+    log.info(updateConfig.enabled ? `updates: address from ${updateConfig.source}` : updateConfig.reason)
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
-      resourcesDir: resourcesDir(),
+      resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
       ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
       demoFleet: env.MINI_DEMO_FLEET === '1' ? { size: env.MINI_DEMO_FLEET_SIZE } : false,
       clock: systemClock({ ...(env.MINI_TODAY ? { fixedToday: env.MINI_TODAY } : {}), ...(env.MINI_TIME_ZONE ? { timeZone: env.MINI_TIME_ZONE } : {}) }),
@@ -55,10 +65,22 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       defaults: settingDefaultsFromEnv(env),
       desktop: createDesktopPort(() => mainWindow),
+      ...(updateConfig.enabled
+        ? {
+            updates: {
+              readyVersion: () => updates?.readyVersion() ?? null,
+              callsInFlight: () => callsInFlight,
+              // After the answer to the agent's request has gone out: quitting closes the window and the database.
+              install: () => void setImmediate(() => updates?.install())
+            }
+          }
+        : {}),
       validateResponses: !app.isPackaged
     })
     registerIpc(backend)
     createWindow()
+    // However updates fail, the agent's work goes on: logged, never fatal.
+    if (updateConfig.enabled) void startUpdating(backend, updateConfig.url).catch((error: unknown) => log.error('updates: could not start', error))
   } catch (error) {
     fatal(error)
   }
@@ -73,25 +95,51 @@ const sessionTokens = new Map<number, string>()
 function registerIpc(b: Backend): void {
   for (const method of methods) {
     const { channel } = contract[method]
+    // The request to install an update does not count as work the update must wait for.
+    const counted = method !== 'updateInstall'
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl, appPage)) {
+      if (!isTrustedSender(event, mainWindow?.webContents ?? null, devServerUrl)) {
         log.warn(`security: refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`)
         return { ok: false, error: { code: 'forbidden-sender', key: 'request.forbiddenSender' } }
       }
       const windowId = event.sender.id
-      return b.router.handle(channel, payload, {
-        transport: 'electron',
-        sessionToken: sessionTokens.get(windowId) ?? null,
-        setSessionToken(token) {
-          if (token) sessionTokens.set(windowId, token)
-          else sessionTokens.delete(windowId)
-        }
-      })
+      if (counted) callsInFlight++
+      try {
+        return await b.router.handle(channel, payload, {
+          transport: 'electron',
+          sessionToken: sessionTokens.get(windowId) ?? null,
+          setSessionToken(token) {
+            if (token) sessionTokens.set(windowId, token)
+            else sessionTokens.delete(windowId)
+          }
+        })
+      } finally {
+        if (counted) callsInFlight--
+      }
     })
   }
   b.events.on((event, payload) => {
     mainWindow?.webContents.send(eventContract[event].channel, payload)
   })
+}
+
+/**
+ * Starts electron-updater (loaded only here: it needs Electron at run time) and tells the renderer when
+ * an update is ready, again whenever SIM commands change (the count of pending ones decides whether the
+ * notice offers a restart) and whenever the page (re)loads.
+ */
+async function startUpdating(b: Backend, url: string): Promise<void> {
+  const { default: electronUpdater } = await import('electron-updater')
+  const announce = async () => {
+    const version = updates?.readyVersion()
+    if (version) b.events.emit('updateReady', { version, pendingCommands: await b.pendingSimCommands() })
+  }
+  const announceLogged = () => void announce().catch((error: unknown) => log.warn('updates: could not tell the window', error))
+  updates = startUpdates({ updater: electronUpdater.autoUpdater, url, log, onReady: announceLogged })
+  b.events.on((event) => {
+    if (event === 'syncChanged') announceLogged()
+  })
+  mainWindow?.webContents.on('did-finish-load', announceLogged)
 }
 
 function createWindow(): void {
@@ -113,8 +161,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
-  if (devServerUrl) void mainWindow.loadURL(devServerUrl)
-  else void mainWindow.loadFile(rendererPage)
+  void mainWindow.loadURL(devServerUrl ?? APP_PAGE)
 }
 
 function fatal(error: unknown): void {
@@ -128,5 +175,6 @@ app.on('window-all-closed', () => {
 })
 
 app.on('before-quit', () => {
+  updates?.stop()
   void backend?.close()
 })

@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { pathToFileURL } from 'node:url'
-import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron'
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contract, methods } from '@shared/ipc/contract'
+import { APP_PAGE as APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAppUrl, isTrustedSender } from './security'
+import { fakeElectronModule, fakeElectronRecorder, fakeSession, fakeWebContents, type FakeWebContents, type HeaderMap } from './testing/fake-electron'
 import { secureWebPreferences } from './web-preferences'
 
-// Electron's binary is not available to unit tests: main.ts gets a fake `electron` (filled in by the
-// 'main.ts wiring' tests below) and a fake electron-log.
+// Electron's binary is not available to unit tests: main.ts gets a fake `electron` (testing/fake-electron.ts,
+// filled in by the 'main.ts wiring' tests below) and a fake electron-log.
 const electronFake = vi.hoisted(() => ({ value: {} as Record<string, unknown> }))
 vi.mock('electron', () => electronFake.value)
 vi.mock('electron-log/main', () => ({
   default: { transports: { file: {} }, errorHandler: { startCatching() {} }, info() {}, warn() {}, error() {} }
 }))
+// Records whether main.ts ever loads electron-updater (it must not, outside the packaged app).
+const updaterLoaded = vi.hoisted(() => ({ value: false }))
+vi.mock('electron-updater', () => {
+  updaterLoaded.value = true
+  return { default: { autoUpdater: {} } }
+})
 
 describe('window security', () => {
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
@@ -44,68 +50,36 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
   })
 
-  it('treats only the packaged renderer page (or the dev server) as the app', () => {
-    expect(isAppUrl('file:///opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
+  it('treats only the app:// page (or the dev server) as the app; nothing on file:// is trusted', () => {
+    expect(isAppUrl('app://mini/index.html', undefined)).toBe(true)
+    expect(isAppUrl('app://mini/index.html#/vehicle/X', undefined)).toBe(true)
+    expect(isAppUrl('app://mini/other.html', undefined)).toBe(false)
+    expect(isAppUrl('app://mini/', undefined)).toBe(false)
+    expect(isAppUrl('app://mini/index.html?next=https://evil.example', undefined)).toBe(false)
+    expect(isAppUrl('app://evil/index.html', undefined)).toBe(false)
+    expect(isAppUrl('app://mini:81/index.html', undefined)).toBe(false)
+    expect(isAppUrl('app://user@mini/index.html', undefined)).toBe(false)
+    expect(isAppUrl('https://mini/index.html', undefined)).toBe(false)
     expect(isAppUrl('https://evil.example/renderer/index.html', undefined)).toBe(false)
+    // The app's own built page on disk is no longer the app: only app:// is.
+    expect(isAppUrl('file:///opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(false)
+    expect(isAppUrl('file://localhost/opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(false)
     expect(isAppUrl('file:///etc/passwd', undefined)).toBe(false)
-    // A file URL with a host is a network share (UNC path on Windows), not the installed app.
-    expect(isAppUrl('file://evil.example/share/out/renderer/index.html', undefined)).toBe(false)
-    expect(isAppUrl('file://localhost/opt/mini/resources/app.asar/out/renderer/index.html', undefined)).toBe(true)
     expect(isAppUrl('http://localhost:5173/#/vehicle/X', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    // With the dev server, app:// is not the app either.
+    expect(isAppUrl('app://mini/index.html', 'http://localhost:5173')).toBe(false)
     expect(isAppUrl('not a url', undefined)).toBe(false)
-    // Knowing the installed page, main trusts only that file, not another renderer/index.html on the disk.
-    const installed = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
-    expect(isAppUrl(`${installed}#/vehicle/X`, undefined, installed)).toBe(true)
-    expect(isAppUrl('file:///home/user/Downloads/renderer/index.html', undefined, installed)).toBe(false)
   })
 })
 
 // ---------------------------------------------------------------------------------------------------
 // Behaviour of the hardening, with fake Electron objects that record what the app registers.
 
-const APP_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
+const APP_PAGE = APP_PAGE_URL
+const FILE_PAGE = 'file:///opt/mini/resources/app.asar/out/renderer/index.html'
 const DEV_SERVER = 'http://localhost:5173'
 
-interface FakeEvent {
-  defaultPrevented: boolean
-  preventDefault(): void
-}
-
-/** A WebContents that records the handlers hardenWebContents and main.ts install, and can fire them. */
-function fakeWebContents(url = APP_PAGE) {
-  const listeners = new Map<string, ((...args: unknown[]) => void)[]>()
-  let windowOpen: ((details: { url: string }) => { action: string }) | null = null
-  const fake = {
-    id: Math.floor(Math.random() * 1e6),
-    mainFrame: { url },
-    sent: [] as unknown[][],
-    on(event: string, listener: (...args: unknown[]) => void) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener])
-      return fake
-    },
-    once(event: string, listener: (...args: unknown[]) => void) {
-      return fake.on(event, listener)
-    },
-    send(...args: unknown[]) {
-      fake.sent.push(args)
-    },
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-      windowOpen = handler
-    },
-    /** Fires an event the way Electron does; answers whether a listener prevented the default. */
-    fire(event: string, ...args: unknown[]): boolean {
-      const e: FakeEvent = { defaultPrevented: false, preventDefault: () => void (e.defaultPrevented = true) }
-      for (const listener of listeners.get(event) ?? []) listener(e, ...args)
-      return e.defaultPrevented
-    },
-    openWindow(target: string) {
-      return windowOpen?.({ url: target })
-    }
-  }
-  return fake
-}
-type FakeWebContents = ReturnType<typeof fakeWebContents>
 
 describe('hardenWebContents', () => {
   function hardened(devServerUrl?: string) {
@@ -115,7 +89,7 @@ describe('hardenWebContents', () => {
     return { contents, log }
   }
 
-  it.each(['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'file:///tmp/x/index.html', 'file://evil.example/share/renderer/index.html', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'about:blank'])(
+  it.each(['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'file:///tmp/x/index.html', FILE_PAGE, 'app://evil/index.html', 'app://mini/other.html', 'file://evil.example/share/renderer/index.html', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'about:blank'])(
     'prevents navigating or redirecting the packaged app to %s, and logs it',
     (url) => {
       const { contents, log } = hardened()
@@ -150,33 +124,6 @@ describe('hardenWebContents', () => {
     expect(contents.fire('will-attach-webview', {}, { src: APP_PAGE })).toBe(true)
   })
 })
-
-type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void
-type PermissionCheck = (contents: unknown, permission: string, origin: string, details?: unknown) => boolean
-type HeaderMap = Record<string, string[]>
-type HeadersHook = (details: { url: string; responseHeaders?: HeaderMap }, callback: (response: { responseHeaders?: HeaderMap }) => void) => void
-
-/** A Session that records the permission handlers and the header hook. */
-function fakeSession() {
-  const handlers: { permissionRequest: PermissionRequest | null; permissionCheck: PermissionCheck | null; headers: HeadersHook | null } = {
-    permissionRequest: null,
-    permissionCheck: null,
-    headers: null
-  }
-  return Object.assign(handlers, {
-    setPermissionRequestHandler(handler: PermissionRequest) {
-      handlers.permissionRequest = handler
-    },
-    setPermissionCheckHandler(handler: PermissionCheck) {
-      handlers.permissionCheck = handler
-    },
-    webRequest: {
-      onHeadersReceived(handler: HeadersHook) {
-        handlers.headers = handler
-      }
-    }
-  })
-}
 
 describe('hardenSession', () => {
   const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'unknown']
@@ -234,64 +181,24 @@ describe('isTrustedSender', () => {
 
 describe('main.ts wiring', () => {
   const env = { ...process.env }
-  const started = {
-    ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    appListeners: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as { options: { webPreferences?: WebPreferences }; webContents: FakeWebContents; loaded: string[] }[],
-    ses: fakeSession(),
-    enableSandbox: vi.fn(),
-    errors: [] as unknown[]
-  }
+  const started = fakeElectronRecorder()
 
   beforeAll(async () => {
     // No demo fleet and an in-memory database: only the wiring is under test.
-    Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0' })
+    // An update address is set, but this is not the packaged app: updates stay off.
+    Object.assign(process.env, { MINI_DATA_DIR: 'memory', MINI_DEMO_FLEET: '0', MINI_UPDATE_URL: 'https://updates.example.com/mini/' })
     delete process.env['ELECTRON_RENDERER_URL']
     let ready!: () => void
-    const whenReady = new Promise<void>((resolve) => (ready = resolve))
-    electronFake.value = {
-      app: {
-        isPackaged: false,
-        enableSandbox: started.enableSandbox,
-        requestSingleInstanceLock: () => true,
-        on: (event: string, listener: (...args: unknown[]) => void) => started.appListeners.set(event, listener),
-        whenReady: () => whenReady,
-        getAppPath: () => process.cwd(),
-        getPath: () => tmpdir(),
-        getVersion: () => '0.0.0-test',
-        quit: vi.fn(),
-        exit: (code: number) => started.errors.push(`app.exit(${code})`)
-      },
-      BrowserWindow: class {
-        webContents = fakeWebContents()
-        loaded: string[] = []
-        constructor(readonly options: { webPreferences?: WebPreferences }) {
-          started.windows.push(this)
-        }
-        once() {}
-        on() {}
-        loadFile(path: string) {
-          this.loaded.push(path)
-          return Promise.resolve()
-        }
-        loadURL(url: string) {
-          this.loaded.push(url)
-          return Promise.resolve()
-        }
-      },
-      dialog: { showErrorBox: (_title: string, message: string) => started.errors.push(message) },
-      ipcMain: { handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => started.ipc.set(channel, handler) },
-      session: { defaultSession: started.ses },
-      shell: {}
-    }
+    const whenReady = new Promise<void>((resolve) => (ready = () => ((started.ready = true), resolve())))
+    electronFake.value = fakeElectronModule(started, whenReady)
     await import('./main')
     ready()
     await vi.waitFor(() => {
       expect(started.errors).toEqual([])
       expect(started.windows).toHaveLength(1)
     }, { timeout: 30_000, interval: 20 })
-    // The window's page is the app page as far as the sender check is concerned.
-    started.windows[0]!.webContents.mainFrame.url = pathToFileURL(started.windows[0]!.loaded[0]!).href
+    // The window is at the page it loaded, as far as the sender check is concerned.
+    started.windows[0]!.webContents.mainFrame.url = started.windows[0]!.loaded[0]!
   }, 60_000)
 
   afterAll(async () => {
@@ -305,8 +212,20 @@ describe('main.ts wiring', () => {
     const { options, loaded } = started.windows[0]!
     expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences!.preload!, true))
     expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
-    expect(loaded).toHaveLength(1)
-    expect(loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    expect(loaded).toEqual([APP_PAGE])
+  })
+
+  it('registers app:// as privileged before the app is ready, and serves it from the built renderer folder only', async () => {
+    expect(started.privileged).toEqual([{ schemes: [APP_SCHEME_PRIVILEGES], afterReady: false }])
+    const serve = started.protocols.get('app')
+    expect([...started.protocols.keys()]).toEqual(['app'])
+    // main.ts serves ../renderer from its own folder (src/main/renderer here): climbing three levels from
+    // there would reach the repository's package.json, which exists; it must not be served.
+    for (const url of ['app://mini/..%2f..%2f..%2fpackage.json', 'app://mini/%2e%2e/%2e%2e/%2e%2e/package.json', 'app://mini/..%5c..%5c..%5cpackage.json']) {
+      const response = await serve!(new Request(url))
+      expect(response.status, url).toBe(404)
+      expect(await response.text(), url).not.toContain('mini-backoffice')
+    }
   })
 
   it('hardens every WebContents Electron creates and the default session', () => {
@@ -318,6 +237,14 @@ describe('main.ts wiring', () => {
     started.ses.permissionRequest!({}, 'media', (granted) => answers.push(granted))
     expect(answers).toEqual([false])
     expect(started.ses.headers).not.toBeNull()
+  })
+
+  it('does not load the updater outside the packaged app, even with an update address set', async () => {
+    expect(updaterLoaded.value).toBe(false)
+    const window = started.windows[0]!.webContents
+    await started.ipc.get(contract.createFirstSupervisor.channel)!({ sender: window, senderFrame: window.mainFrame }, { username: 'first.admin', displayName: 'First Admin', password: 'a-long-password' })
+    await expect(started.ipc.get(contract.updateInstall.channel)!({ sender: window, senderFrame: window.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    await started.ipc.get(contract.signOut.channel)!({ sender: window, senderFrame: window.mainFrame }, {})
   })
 
   it('handles exactly the contract channels over IPC, nothing else', () => {
@@ -336,15 +263,18 @@ describe('main.ts wiring', () => {
       for (const { what, sender, senderFrame } of senders) {
         await expect(handler({ sender, senderFrame }, {}), `${channel} from ${what}`).resolves.toEqual({
           ok: false,
-          error: { code: 'forbidden-sender', message: expect.any(String) }
+          error: { code: 'forbidden-sender', key: 'request.forbiddenSender' }
         })
       }
     }
-    // The same window after navigating away (were navigation not blocked) is not trusted either.
+    // The same window after navigating away (were navigation not blocked) is not trusted either, not
+    // even at the app's own built page opened from the disk.
     const appUrl = window.mainFrame.url
-    window.mainFrame.url = 'https://evil.example/'
     try {
-      await expect(started.ipc.get(contract.appInfo.channel)!({ sender: window, senderFrame: window.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+      for (const elsewhere of ['https://evil.example/', FILE_PAGE, 'app://mini/other.html']) {
+        window.mainFrame.url = elsewhere
+        await expect(started.ipc.get(contract.appInfo.channel)!({ sender: window, senderFrame: window.mainFrame }, {}), elsewhere).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+      }
     } finally {
       window.mainFrame.url = appUrl
     }

@@ -1,35 +1,30 @@
 import type { IpcMainInvokeEvent, Session, WebContents } from 'electron'
+import { APP_PAGE } from './app-protocol'
+import { CONTENT_SECURITY_POLICY } from './csp'
+
+export { CONTENT_SECURITY_POLICY }
+
+// Electron's security checklist, applied in one place: no navigation away from the app, no new windows,
+// no webviews, no permissions, and IPC accepted only from our own top-level frame.
 
 /**
- * Electron's security checklist, applied in one place: no navigation away from the app, no new windows,
- * no webviews, no permissions, and IPC accepted only from our own top-level frame.
+ * The app's own page: the dev server's origin, or else exactly the page the app:// handler serves
+ * (`appPage`, with any hash route). Nothing on file:// counts, not even the app's own files there.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'"
-].join('; ')
-
-/**
- * The app's own page: the dev server's origin, or the renderer's index.html on the local disk. When main
- * knows the installed page's exact file URL (`appPage`), nothing else counts, not even another
- * `renderer/index.html` elsewhere on the disk.
- */
-export function isAppUrl(url: string, devServerUrl: string | undefined, appPage?: string): boolean {
+export function isAppUrl(url: string, devServerUrl: string | undefined, appPage: string = APP_PAGE): boolean {
   try {
     const parsed = new URL(url)
     if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin
-    // A file URL with a host is a network share (a UNC path on Windows), never the installed app.
-    if (parsed.protocol !== 'file:' || parsed.host !== '') return false
-    if (appPage) return decodeURIComponent(parsed.pathname) === decodeURIComponent(new URL(appPage).pathname)
-    return parsed.pathname.endsWith('/renderer/index.html')
+    const page = new URL(appPage)
+    // Compared part by part: for a non-web scheme like app:, URL.origin is the opaque "null".
+    return (
+      parsed.protocol === page.protocol &&
+      parsed.host === page.host &&
+      parsed.pathname === page.pathname &&
+      parsed.search === '' &&
+      parsed.username === '' &&
+      parsed.password === ''
+    )
   } catch {
     return false
   }
@@ -61,8 +56,8 @@ export function hardenWebContents(contents: WebContents, devServerUrl: string | 
 export function hardenSession(ses: Session, devServerUrl: string | undefined): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  // The CSP travels as a header for http(s) (the dev server); file:// pages carry the same policy in a
-  // <meta> tag of index.html.
+  // The CSP travels as a header for http(s) (the dev server); the app:// handler sets it on its own
+  // responses, and index.html carries the same policy in a <meta> tag.
   ses.webRequest.onHeadersReceived((details, callback) => {
     const policy = devServerUrl
       ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(

@@ -207,6 +207,14 @@ export const contract = {
       .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'field.dealerNeedsNumber', path: ['dealerNumber'] }),
     response: agentSummary
   },
+  /** Restart into a downloaded update; main refuses while a SIM command is pending or a call is running. */
+  updateInstall: {
+    channel: 'app:update-install',
+    kind: 'command',
+    access: 'agent',
+    request: empty,
+    response: z.object({ version: z.string() })
+  },
 
   // ---- vehicles and the cache ----
   syncChanges: {
@@ -409,7 +417,9 @@ export const contract = {
 
 /** Main → renderer pushes. Payloads are data only; the renderer never sees Electron's event object. */
 export const events = {
-  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) }
+  syncChanged: { channel: 'event:sync-changed', payload: z.object({ head: z.number().int() }) },
+  /** An update is downloaded; sent again whenever the number of pending SIM commands may have changed. */
+  updateReady: { channel: 'event:update-ready', payload: z.object({ version: z.string(), pendingCommands: z.number().int().min(0) }) }
 } as const
 
 export type Contract = typeof contract

@@ -107,7 +107,13 @@ export const MESSAGES = {
   'form.desktopOnly': [],
   'form.noRecipient': [],
   'form.missingGlyph': ['character', 'codePoint'],
-  'form.failed': []
+  'form.failed': [],
+
+  // ---- updates of the desktop app ----
+  'update.unavailable': [],
+  'update.notDownloaded': [],
+  'update.waitForCommands': ['count'],
+  'update.waitForCalls': []
 } as const satisfies Record<string, readonly string[]>
 
 export type MessageKey = keyof typeof MESSAGES
