@@ -95,7 +95,7 @@ test.describe('withdrawal cases', () => {
     await snapshot(app, 'dialog-withdrawal-late')
     await dialog.getByTestId('withdrawal-save').click()
     await expect(app.getByTestId('case-status')).toHaveAttribute('data-status', 'refused')
-    await expect(app.getByTestId('case-refusal')).toContainText('after the withdrawal period')
+    await expect(app.getByTestId('case-refusal')).toContainText('sent after the deadline')
     await app.getByTestId('case-vehicle-link').click()
     await expect(app.getByTestId('contract-status')).toHaveText('Active')
     await expect(app.getByTestId('vehicle-card').getByTestId('sim-state').first()).toHaveAttribute('data-state', simBefore!)
@@ -121,10 +121,11 @@ test.describe('withdrawal cases', () => {
     await snapshot(app, 'case-list')
   })
 
-  test('D5: a BE form is refused, with the setting named, until a supervisor sets the recipient', async ({ app }) => {
+  test('D5: a BE form is refused in words (no setting key) until a supervisor sets the recipient', async ({ app }) => {
     await openVehicle(app, 5)
     await expect(app.getByTestId('form-download').first()).toBeVisible()
     await app.getByTestId('form-download').first().click()
-    await expect(app.getByText(/recipientBE/)).toBeVisible()
+    await expect(app.getByText(/withdrawal recipient for Belgium is not set yet/)).toBeVisible()
+    await expect(app.getByText(/recipientBE|RULES\.md/)).toHaveCount(0)
   })
 })
