@@ -76,6 +76,16 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: [rendererCode] }] }
   },
   {
+    // The server runs the same backend as main, without Electron and without the renderer.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: exact(['electron', 'electron-log/main'], 'The server is plain Node: no Electron.'), patterns: [rendererCode, electronOnlyInApp, { group: ['**/main/app/**'], message: 'The server never imports the Electron layer.' }] }
+      ]
+    }
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [mainCode, rendererCode] }] }
   },

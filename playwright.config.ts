@@ -1,15 +1,34 @@
 import { defineConfig } from '@playwright/test'
-import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronLaunch } from './e2e/env'
+import { HARNESS_PORT, HARNESS_TODAY, chromiumPath, DEMO_FLEET_SIZE, ELECTRON_MISSING_REASON, electronLaunch, SHARED_HARNESS_PORT } from './e2e/env'
 
 const electronTarget = electronLaunch(import.meta.dirname)
 if ('missing' in electronTarget) console.log(`electron project skipped: ${ELECTRON_MISSING_REASON}`)
 else if (electronTarget.packaged) console.log(`electron project: the packaged app at ${electronTarget.executablePath}`)
 
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+  }
+}
+
+const harnessEnv = {
+  MINI_TODAY: HARNESS_TODAY,
+  MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE),
+  HARNESS_QUIET: '1',
+  // A quick, reliable simulated telematics unit; specs that need failures change the setting in the UI.
+  MINI_TELEMATICS_LATENCY_MS: '300-900',
+  MINI_TELEMATICS_FAILURE_RATE: '0',
+  MINI_TELEMATICS_TIMEOUT_MS: '8000'
+}
+
 /**
- * Two projects run the same specs: `harness` drives the built renderer in Debian's Chromium against the
- * real router over HTTP; `electron` drives the real app through Playwright's _electron where Electron's
- * binary exists (the fixture skips it, with the reason, where it does not), or the packaged app named by
- * MINI_E2E_EXECUTABLE.
+ * Three projects run the same specs: `harness` drives the built renderer in Debian's Chromium against the
+ * real router over HTTP (the embedded backend, PGlite); `shared` does the same with the harness as a client
+ * of a server instance on PostgreSQL (the shared deployment, wire protocol and all); `electron` drives the
+ * real app through Playwright's _electron where Electron's binary exists (the fixture skips it, with the
+ * reason, where it does not), or the packaged app named by MINI_E2E_EXECUTABLE.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -28,32 +47,24 @@ export default defineConfig({
     viewport: { width: 1360, height: 900 }
   },
   projects: [
-    {
-      name: 'harness',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-        }
-      }
-    },
+    { name: 'harness', use: chromium },
+    { name: 'shared', use: { ...chromium, baseURL: `http://127.0.0.1:${SHARED_HARNESS_PORT}/` } },
     { name: 'electron' }
   ],
-  webServer: {
-    command: 'npx tsx e2e/harness/serve.ts',
-    url: `http://127.0.0.1:${HARNESS_PORT}/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      HARNESS_PORT: String(HARNESS_PORT),
-      MINI_TODAY: HARNESS_TODAY,
-      MINI_DEMO_FLEET_SIZE: String(DEMO_FLEET_SIZE),
-      HARNESS_QUIET: '1',
-      // A quick, reliable simulated telematics unit; specs that need failures change the setting in the UI.
-      MINI_TELEMATICS_LATENCY_MS: '300-900',
-      MINI_TELEMATICS_FAILURE_RATE: '0',
-      MINI_TELEMATICS_TIMEOUT_MS: '8000'
+  webServer: [
+    {
+      command: 'npx tsx e2e/harness/serve.ts',
+      url: `http://127.0.0.1:${HARNESS_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { ...harnessEnv, HARNESS_PORT: String(HARNESS_PORT) }
+    },
+    {
+      command: 'npx tsx e2e/harness/serve.ts',
+      url: `http://127.0.0.1:${SHARED_HARNESS_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { ...harnessEnv, HARNESS_PORT: String(SHARED_HARNESS_PORT), HARNESS_MODE: 'shared' }
     }
-  }
+  ]
 })

@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         }
       }))
       t = performance.now()
-      await harness.backend.db.transaction((tx) => loadFleet(tx, fleet))
+      await harness.backend!.db.transaction((tx) => loadFleet(tx, fleet))
       set('seed.loadMs', elapsed(t))
       progress(`fleet generated in ${num('seed.generateMs')} ms, loaded into PGlite in ${num('seed.loadMs')} ms`)
     })
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
         for (let round = 0; round < INCREMENTAL_ROUNDS; round++) {
           const vins = new Set<string>()
           while (vins.size < 100) vins.add(f.records[rng.int(0, f.records.length - 1)]!.vehicle.vin)
-          await h.backend.db.query('UPDATE vehicles SET plate = plate WHERE vin = ANY($1::text[])', [[...vins]])
+          await h.backend!.db.query('UPDATE vehicles SET plate = plate WHERE vin = ANY($1::text[])', [[...vins]])
           const run: SyncRun = await b.call('sync', CACHE)
           if (run.received !== 100) throw new Error(`incremental sync applied ${run.received} changes, expected 100`)
           times.push(run.ms)

@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path'
 
 /** Shared by the Playwright config, the fixtures and the specs so they agree on the demo world. */
 export const HARNESS_PORT = Number(process.env['HARNESS_PORT'] ?? 4781)
+/** The harness as a client of a server on PostgreSQL (the shared deployment). */
+export const SHARED_HARNESS_PORT = Number(process.env['SHARED_HARNESS_PORT'] ?? HARNESS_PORT + 10)
 /** A fixed "today": the demo fleet and every legal date the specs check follow from it. */
 export const HARNESS_TODAY = '2026-11-21'
 export const DEMO_FLEET_SIZE = 400

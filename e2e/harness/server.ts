@@ -7,7 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { build } from 'esbuild'
+import { randomUUID } from 'node:crypto'
 import { createBackend, type Backend, type BackendConfig } from '../../src/main/backend'
+import { createRemoteRouter, subscribeRemoteEvents } from '../../src/main/remote/client'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const TYPES: Record<string, string> = {
@@ -23,17 +25,22 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf'
 }
 const MAX_BODY = 1_000_000
-const SESSION_COOKIE = 'harness_session'
+/** Names the browser page (like Electron's window id); the session token stays here, never in the page. */
+const PAGE_COOKIE = 'harness_page'
 
 export interface HarnessOptions {
   port?: number
   rendererDir?: string
-  backend: Omit<BackendConfig, 'resourcesDir' | 'transport'> & { resourcesDir?: string }
+  /** The embedded backend (PGlite, or PostgreSQL by URL) run in this process… */
+  backend?: Omit<BackendConfig, 'resourcesDir' | 'transport'> & { resourcesDir?: string }
+  /** …or the shared deployment: a server this harness is a client of, exactly as a desktop's main is. */
+  server?: { url: string; log: BackendConfig['log'] }
 }
 
 export interface Harness {
   url: string
-  backend: Backend
+  /** The embedded backend; null when the harness is a client of a server. */
+  backend: Backend | null
   server: Server
   close(): Promise<void>
 }
@@ -68,9 +75,9 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function sessionOf(req: IncomingMessage): string | null {
+function pageOf(req: IncomingMessage): string | null {
   const cookie = req.headers.cookie ?? ''
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([\\w-]+)`).exec(cookie)
+  const match = new RegExp(`(?:^|;\\s*)${PAGE_COOKIE}=([\\w-]+)`).exec(cookie)
   return match?.[1] ?? null
 }
 
@@ -88,15 +95,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // first in <head> does.
   const page = indexHtml.replace('<head>', '<head>\n    <script src="./harness-bridge.js"></script>')
   const bridge = await bundleBridge()
-  const backend = await createBackend({
-    ...options.backend,
-    resourcesDir: options.backend.resourcesDir ?? join(ROOT, 'resources'),
-    transport: 'harness'
-  })
+  const backend = options.backend
+    ? await createBackend({ ...options.backend, resourcesDir: options.backend.resourcesDir ?? join(ROOT, 'resources'), transport: 'harness' })
+    : null
+  const remote = options.server
+  const router = backend ? backend.router : createRemoteRouter({ url: remote!.url, log: remote!.log })
+  const log = options.backend?.log ?? remote!.log
+  /** Each page's session token, held here as Electron's main holds each window's. */
+  const tokens = new Map<string, string>()
+  /** Each page's event streams: re-subscribed to the server when the page's token changes. */
+  const streams = new Map<string, Set<(token: string | null) => void>>()
+  function setToken(page: string, token: string | null): void {
+    if (token) tokens.set(page, token)
+    else tokens.delete(page)
+    for (const follow of streams.get(page) ?? []) follow(token)
+  }
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      options.backend.log.error('harness: request failed', error)
+      log.error('harness: request failed', error)
       if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', key: 'request.internal' } })
       else res.end()
     })
@@ -107,8 +124,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1')
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-      // The HTTP analogue of Electron's sender check: only our own page (its session is an HttpOnly cookie).
-      if (req.headers.origin !== origin) {
+      // The HTTP analogue of Electron's sender check: only our own page, which has its page cookie.
+      const page = pageOf(req)
+      if (req.headers.origin !== origin || !page) {
         json(res, 403, { ok: false, error: { code: 'forbidden-sender', key: 'request.forbiddenSender' } })
         return
       }
@@ -121,33 +139,37 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-      let rotated: string | null | undefined
-      const result = await backend.router.handle(channel, payload, {
+      const result = await router.handle(channel, payload, {
         transport: 'harness',
-        sessionToken: sessionOf(req),
-        setSessionToken(token) {
-          rotated = token
-        }
+        sessionToken: tokens.get(page) ?? null,
+        setSessionToken: (token) => setToken(page, token)
       })
-      if (rotated !== undefined) {
-        res.setHeader(
-          'set-cookie',
-          rotated ? `${SESSION_COOKIE}=${rotated}; HttpOnly; SameSite=Strict; Path=/` : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
-        )
-      }
       json(res, 200, result)
       return
     }
     if (req.method === 'GET' && url.pathname === '/events') {
+      const page = pageOf(req)
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(': connected\n\n')
-      const off = backend.events.on((event, payload) => {
-        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
-      })
+      const send = (event: string, payload: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+      let off: () => void = () => undefined
+      const follow = (token: string | null) => {
+        off()
+        off = () => undefined
+        if (backend) off = backend.events.on(send)
+        else if (token) off = subscribeRemoteEvents({ url: remote!.url, log, token, onEvent: send })
+      }
+      follow(page ? (tokens.get(page) ?? null) : null)
+      if (page) {
+        let set = streams.get(page)
+        if (!set) streams.set(page, (set = new Set()))
+        set.add(follow)
+      }
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
       req.on('close', () => {
         off()
         clearInterval(keepAlive)
+        if (page) streams.get(page)?.delete(follow)
       })
       return
     }
@@ -165,7 +187,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' })
+      const headers: Record<string, string> = { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }
+      if (!pageOf(req)) headers['set-cookie'] = `${PAGE_COOKIE}=${randomUUID()}; HttpOnly; SameSite=Strict; Path=/`
+      res.writeHead(200, headers)
       res.end(page)
       return
     }
@@ -193,7 +217,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
-      await backend.close()
+      await backend?.close()
     }
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { EventName, EventPayload } from '@shared/ipc/contract'
 import { generateFleet } from '@shared/fleet/generate'
 import { installDecision } from '@shared/updates/safe-moment'
-import { createSessions } from './auth/sessions'
+import { createSessions, type SessionAgent } from './auth/sessions'
 import type { Clock } from './clock'
 import { openDatabase, type Database } from './db/database'
 import { isDemo, seedDemo } from './db/demo'
@@ -16,6 +16,7 @@ import { ServiceError } from './services/errors'
 import { createFormPrinting, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
+import { createRateLimits, SIGN_IN_LIMITS } from './services/rate-limits'
 import { createSettings, type SettingValues } from './services/settings'
 import { createSimCommandService } from './services/sim/service'
 import { createTelematicsSimulator, type TelematicsPort } from './services/sim/telematics'
@@ -50,6 +51,8 @@ export interface BackendConfig {
   desktop?: DesktopPort
   /** This process's name in SIM command leases (a server instance's id). */
   instanceId?: string
+  /** Sign-in attempts allowed per minute (tests and the e2e harness, which sign in far more than people). */
+  signInLimits?: { perAccount: number; perClient: number }
   /** A downloaded update and the restart into it (the packaged app with an update address); absent elsewhere. */
   updates?: UpdatesPort
 }
@@ -74,6 +77,10 @@ export interface Backend {
   db: Database
   /** SIM commands sent to a vehicle and not yet settled: an update waits for them. */
   pendingSimCommands(): Promise<number>
+  /** The agent of a session token, without counting it as activity (the server's event stream). */
+  authenticate(token: string | null): Promise<SessionAgent | null>
+  /** Whether the database answers (the server's health check). */
+  healthy(): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -119,6 +126,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   const agents = createAgentService(db, clock, sessions, audit)
   const callers = createCallerChecks(db, clock, audit, vehicles)
   const idempotency = createIdempotency(clock)
+  const limits = createRateLimits(db, clock)
   const telematics = config.telematics ?? createTelematicsSimulator(() => settings.get('telematics'))
   const timeoutMs = () => settings.get('telematics').timeoutMs
   const sim = createSimCommandService({
@@ -179,6 +187,13 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       }
     },
     async signIn({ username, password }, ctx) {
+      const account = username.trim().toLowerCase()
+      const perAccount = config.signInLimits?.perAccount ?? SIGN_IN_LIMITS.perAccount.max
+      const perClient = config.signInLimits?.perClient ?? SIGN_IN_LIMITS.perClient.max
+      await limits.hit([
+        { key: `sign-in:account:${account}`, max: perAccount, windowSeconds: SIGN_IN_LIMITS.perAccount.windowSeconds },
+        ...(ctx.client ? [{ key: `sign-in:client:${ctx.client}`, max: perClient, windowSeconds: SIGN_IN_LIMITS.perClient.windowSeconds }] : [])
+      ])
       const { agent, token } = await agents.signIn(username, password, ctx.sessionToken)
       ctx.setSessionToken(token)
       return agent
@@ -273,6 +288,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     events,
     db,
     pendingSimCommands,
+    authenticate: async (token) => (await sessions.resolve(token, false))?.agent ?? null,
+    healthy: () => db.query('SELECT 1').then(() => true, () => false),
     async close() {
       sim.close()
       await unfollowSync()

@@ -5,9 +5,11 @@ import type { SettingValues } from './services/settings'
  * Runtime configuration from the environment, validated once at start so that a typo fails loudly with
  * the variable's name instead of somewhere deep in a service.
  */
-const envSchema = z.object({
+export const envSchema = z.object({
   MINI_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  /** The shared deployment's server for this desktop (checked by src/main/remote/server-config.ts). */
+  MINI_SERVER_URL: z.string().optional(),
   MINI_DEMO_FLEET: z.enum(['0', '1']).default('1'),
   MINI_DEMO_FLEET_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(400),
   MINI_TODAY: z.iso.date().optional(),

@@ -1,11 +1,14 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { contract, events as eventContract, methods } from '@shared/ipc/contract'
 import { createBackend, type Backend } from '../backend'
 import { systemClock } from '../clock'
 import { readEnv, settingDefaultsFromEnv } from '../config'
+import { createRemoteRouter, subscribeRemoteEvents, type FetchLike } from '../remote/client'
+import { loadServerConfig } from '../remote/server-config'
+import type { Router } from '../router'
 import { loadUpdateConfig, type UpdateConfig } from '../update-config'
 import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createDesktopPort } from './desktop'
@@ -54,6 +57,15 @@ async function start(): Promise<void> {
       ? await loadUpdateConfig(process.env, app.getPath('userData'))
       : { enabled: false, reason: 'Updates are off: this is not the installed app.' }
     log.info(updateConfig.enabled ? `updates: address from ${updateConfig.source}` : updateConfig.reason)
+    // The shared deployment: this desktop is a client of the team's server, and holds no database.
+    const server = await loadServerConfig(process.env, app.getPath('userData'))
+    if (server.shared) {
+      log.info(`shared deployment: the server at ${server.url} (from ${server.source})`)
+      startRemote(server.url)
+      createWindow()
+      return
+    }
+    if (server.problem) throw new Error(`${server.problem} Correct it, or remove it to use the embedded database.`)
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
       resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
@@ -77,7 +89,11 @@ async function start(): Promise<void> {
         : {}),
       validateResponses: !app.isPackaged
     })
-    registerIpc(backend)
+    const b = backend
+    registerIpc(b.router)
+    b.events.on((event, payload) => {
+      mainWindow?.webContents.send(eventContract[event].channel, payload)
+    })
     createWindow()
     // However updates fail, the agent's work goes on: logged, never fatal.
     if (updateConfig.enabled) void startUpdating(backend, updateConfig.url).catch((error: unknown) => log.error('updates: could not start', error))
@@ -92,7 +108,26 @@ async function start(): Promise<void> {
  */
 const sessionTokens = new Map<number, string>()
 
-function registerIpc(b: Backend): void {
+/**
+ * A client of the shared deployment: each call goes to the server with its window's token, and each
+ * window follows the server's events with its own token (re-subscribed at every sign-in and sign-out).
+ */
+function startRemote(url: string): void {
+  const fetch = ((input, init) => net.fetch(input, init as RequestInit)) as FetchLike
+  const router = createRemoteRouter({ url, log, fetch })
+  const unsubscribe = new Map<number, () => void>()
+  registerIpc(router, (windowId, token) => {
+    unsubscribe.get(windowId)?.()
+    unsubscribe.delete(windowId)
+    if (!token) return
+    unsubscribe.set(
+      windowId,
+      subscribeRemoteEvents({ url, log, fetch, token, onEvent: (event, payload) => mainWindow?.webContents.send(eventContract[event].channel, payload) })
+    )
+  })
+}
+
+function registerIpc(router: Router, onToken: (windowId: number, token: string | null) => void = () => undefined): void {
   for (const method of methods) {
     const { channel } = contract[method]
     // The request to install an update does not count as work the update must wait for.
@@ -105,12 +140,13 @@ function registerIpc(b: Backend): void {
       const windowId = event.sender.id
       if (counted) callsInFlight++
       try {
-        return await b.router.handle(channel, payload, {
+        return await router.handle(channel, payload, {
           transport: 'electron',
           sessionToken: sessionTokens.get(windowId) ?? null,
           setSessionToken(token) {
             if (token) sessionTokens.set(windowId, token)
             else sessionTokens.delete(windowId)
+            onToken(windowId, token)
           }
         })
       } finally {
@@ -118,9 +154,6 @@ function registerIpc(b: Backend): void {
       }
     })
   }
-  b.events.on((event, payload) => {
-    mainWindow?.webContents.send(eventContract[event].channel, payload)
-  })
 }
 
 /**

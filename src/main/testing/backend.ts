@@ -84,6 +84,9 @@ export async function startTestBackend(options: Partial<BackendConfig> & { size?
     transport: 'harness',
     version: 'test',
     validateResponses: true,
+    // People sign in a few times a day; tests sign in hundreds of times a minute (rate-limits.test.ts
+    // tests the real limits).
+    signInLimits: { perAccount: 100_000, perClient: 100_000 },
     // Generous: on a loaded machine a few simulated milliseconds can take seconds; timeout tests set their own.
     defaults: { telematics: { minLatencyMs: 5, maxLatencyMs: 20, failureRate: 0, timeoutMs: 60_000 } },
     ...options,
