@@ -86,7 +86,9 @@ test.describe('a Danish agent', () => {
     await app.getByTestId('open-refund').click()
     const refund = app.getByTestId('refund-dialog')
     const amount = field(refund, 'refund-amount')
-    await amount.fill('500,25')
+    // Typed key by key, as a person types (a number-only input would not even take the comma).
+    await amount.fill('')
+    await amount.pressSequentially('500,25')
     await expect(refund.getByTestId('refund-amount-hint')).toHaveText('Registreres som 500,25 kr.')
     // Leaving the field (as Tab does) keeps the amount: it used to become the full amount owed.
     await amount.blur()
@@ -99,7 +101,8 @@ test.describe('a Danish agent', () => {
     const remaining = owedAtFirst - 50_025
     const owed = new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(remaining / 100)
     await app.getByTestId('open-refund').click()
-    await amount.fill('7000')
+    await amount.fill('')
+    await amount.pressSequentially('7000')
     await amount.blur()
     await expect(amount).toHaveValue('7000')
     await expect(refund.getByTestId('refund-amount-hint')).toHaveText(`Det er mere end de ${owed}, der stadig skyldes. Angiv højst ${owed}.`)
