@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { ApiFailure } from '@shared/ipc/errors'
 import { call } from '../api/client'
+import { errorText } from '../api/errors'
 import { cacheDb } from '../cache/db'
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../cache/sync'
 
@@ -43,7 +44,7 @@ export const useSyncStore = defineStore('sync', () => {
       lastSyncedAt.value = new Date().toISOString()
       cachedCount.value = await cacheDb().vehicles.count()
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error)
+      lastError.value = errorText(error)
       if (error instanceof ApiFailure && error.code !== 'unavailable') {
         // Signed out, say: not a connection problem; the next sign-in syncs again.
         state.value = 'idle'
@@ -69,7 +70,7 @@ export const useSyncStore = defineStore('sync', () => {
       lastError.value = null
     } catch (error) {
       state.value = 'offline'
-      lastError.value = error instanceof Error ? error.message : String(error)
+      lastError.value = errorText(error)
       retryLater()
     }
   }
