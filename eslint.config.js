@@ -1,10 +1,13 @@
 // @ts-check
 import { builtinModules } from 'node:module'
 import js from '@eslint/js'
+import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 import { defineConfig } from 'eslint/config'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import * as jsoncParser from 'jsonc-eslint-parser'
 import tseslint from 'typescript-eslint'
+import vueParser from 'vue-eslint-parser'
 
 /**
  * Lint enforces the layering (ARCHITECTURE.md, after VS Code's common/browser/node/electron-main):
@@ -22,6 +25,29 @@ const mainCode = { group: ['@main/*', '**/main/**'], message: 'The renderer neve
 const rendererCode = { group: ['@renderer/*', '**/renderer/**'], message: 'The main process never imports the renderer.' }
 const electronOnlyMessage = 'Only src/main/app (the Electron layer) imports electron; services are plain Node modules.'
 const electronOnlyInApp = { group: ['electron/*'], message: electronOnlyMessage }
+
+/**
+ * The renderer's languages (issue 12, point 6): every key used exists, every locale has every key, no key
+ * is unused, and no text a person reads is written in a component instead of a message file.
+ * Keys built from a data value (`sim.state.${state}`) cannot be followed by the linter: those namespaces
+ * are listed here and checked against their value lists in src/renderer/src/i18n/keys.test.ts.
+ */
+const i18nLocales = 'src/renderer/src/i18n/locales/*.json'
+const DYNAMIC_KEY_NAMESPACES = [
+  'errors', 'market', 'role', 'channel', 'customerKind', 'sim.state', 'sim.refusal', 'sim.reactivationRefusal', 'assessment.kept',
+  'assessment.lost', 'assessment.effect', 'contract.statuses', 'purchases.statuses', 'services.statuses', 'simCommand.status',
+  'simCommand.action', 'simCommand.explain', 'caller.documents', 'caller.failures', 'withdrawal.channels', 'withdrawal.refusals',
+  'withdrawal.formula', 'withdrawal.dayKinds', 'cases.subject', 'cases.status', 'cases.decisions', 'cases.events', 'refund.methods',
+  'audit.outcomes', 'clauses.documents', 'simError'
+]
+const i18nSettings = { 'vue-i18n': { localeDir: `./${i18nLocales}`, messageSyntaxVersion: '^11.0.0' } }
+/** What may stand in a template as it is: punctuation, arrows and keyboard symbols, the brand. */
+const rawTextAllowed = {
+  ignorePattern: '^[\\s·—–←→↑↓⌘+/:,.()]+$',
+  ignoreText: ['MINI', 'K'],
+  // Attributes people read or hear (tooltips, labels, placeholders, screen-reader names) on any element.
+  attributes: { '/.+/': ['title', 'label', 'placeholder', 'description', 'content', 'empty-text', 'alt', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-valuetext'] }
+}
 
 export default defineConfig(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', 'bench/results/**', 'coverage/**'] },
@@ -92,5 +118,34 @@ export default defineConfig(
   {
     files: ['e2e/harness/bridge.ts'],
     languageOptions: { globals: { ...globals.browser } }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,vue}', i18nLocales],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: i18nSettings
+  },
+  {
+    files: [i18nLocales],
+    languageOptions: { parser: vueParser, parserOptions: { parser: jsoncParser } },
+    rules: {
+      '@intlify/vue-i18n/no-unused-keys': [
+        'error',
+        { src: './src/renderer/src', extensions: ['.ts', '.vue'], ignores: DYNAMIC_KEY_NAMESPACES.map((n) => `/^${n.replace('.', '\\.')}\\./`) }
+      ],
+      '@intlify/vue-i18n/no-missing-keys-in-other-locales': 'error',
+      '@intlify/vue-i18n/no-duplicate-keys-in-locale': 'error',
+      '@intlify/vue-i18n/valid-message-syntax': 'error',
+      '@intlify/vue-i18n/no-html-messages': 'error'
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,vue}'],
+    ignores: ['src/renderer/**/*.test.ts'],
+    rules: {
+      '@intlify/vue-i18n/no-missing-keys': 'error',
+      '@intlify/vue-i18n/no-raw-text': ['error', rawTextAllowed],
+      '@intlify/vue-i18n/no-v-html': 'error',
+      '@intlify/vue-i18n/no-deprecated-tc': 'error'
+    }
   }
 )

@@ -11,7 +11,7 @@ UPDATE customers c SET language = CASE v.market
 UPDATE customers SET language = 'da' WHERE language IS NULL;
 ALTER TABLE customers ALTER COLUMN language SET NOT NULL;
 
-ALTER TABLE agents ADD COLUMN language text CHECK (language IN ('en', 'da', 'sv', 'pt', 'fr', 'nl', 'de'));
+ALTER TABLE agents ADD COLUMN language text CHECK (language IN ('en', 'da', 'sv', 'pt-PT', 'fr', 'nl', 'de'));
 
 ALTER TABLE withdrawal_cases ADD COLUMN note text;
 -- Earlier versions stored the refusal as an English sentence: keep it as the note, store its code.

@@ -17,7 +17,7 @@ export const market = z.enum(['DK', 'SE', 'PT', 'BE', 'LU'])
 /** The languages customers are served in (RULES.md §9); the market's first is its default. */
 export const customerLanguage = z.enum(['da', 'sv', 'pt', 'fr', 'nl', 'de'])
 /** The languages of the tool itself. */
-export const agentLanguage = z.enum(['en', 'da', 'sv', 'pt', 'fr', 'nl', 'de'])
+export const agentLanguage = z.enum(['en', 'da', 'sv', 'pt-PT', 'fr', 'nl', 'de'])
 export const simState = z.enum(['ACTIVE', 'ECALL_ONLY', 'DEACTIVATED'])
 export const customerKind = z.enum(['consumer', 'business'])
 export const salesChannel = z.enum(['on-premises', 'distance', 'off-premises'])
@@ -77,6 +77,12 @@ export const purchaseDoc = z.object({
 })
 
 export const simCommandStatus = z.enum(['pending', 'confirmed', 'failed', 'timed-out'])
+/**
+ * Why an attempt failed: the unit or the network refused (the first four), it did not answer in time, or
+ * the tool stopped it (legal eCall found at execution). Codes, worded by the renderer.
+ */
+export const simErrorCode = z.enum(['unit-rejected', 'profile-error', 'network-refused', 'telematics-failed', 'no-answer', 'invariant-stop'])
+export type SimErrorCode = z.infer<typeof simErrorCode>
 export const contractEffect = z.enum(['withdrawal', 'termination', 'none', 'cancel-termination'])
 
 export const simCommandDoc = z.object({

@@ -1,4 +1,4 @@
-import type { SimState } from '@shared/ipc/schemas'
+import type { SimErrorCode, SimState } from '@shared/ipc/schemas'
 
 /**
  * The port to the vehicle's telematics unit: the one thing this tool cannot reach for real. An answer may
@@ -13,8 +13,7 @@ export interface TelematicsRequest {
 }
 
 /** Why the unit or the network refused, as codes (the renderer words them; logs and audit keep them). */
-export const TELEMATICS_ERRORS = ['unit-rejected', 'profile-error', 'network-refused', 'telematics-failed'] as const
-export type TelematicsErrorCode = (typeof TELEMATICS_ERRORS)[number]
+export type TelematicsErrorCode = Extract<SimErrorCode, 'unit-rejected' | 'profile-error' | 'network-refused' | 'telematics-failed'>
 
 export type TelematicsAnswer = { ok: true } | { ok: false; error: TelematicsErrorCode }
 

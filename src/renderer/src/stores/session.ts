@@ -1,14 +1,42 @@
-import { errorText } from '../api/error-text'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { mayCall, type AgentSummary, type Method, type Response } from '@shared/ipc/contract'
-import { call, onCallFailure } from '../api/client'
+import { call, callIfOffered, onCallFailure } from '../api/client'
+import { errorText } from '../api/errors'
+import { currentLocale, isUiLocale, pickLocale, setLocale, type UiLocale } from '../i18n'
 
 type AppInfo = Response<'appInfo'>
+
+/** This computer's last choice, kept until the account keeps it (and while main does not offer that). */
+export const LANGUAGE_STORAGE_KEY = 'mini-backoffice.language'
+
+function storedLanguage(): UiLocale | null {
+  try {
+    const value = localStorage.getItem(LANGUAGE_STORAGE_KEY)
+    return isUiLocale(value) ? value : null
+  } catch {
+    return null
+  }
+}
+function storeLanguage(language: UiLocale): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
+  } catch {
+    // Storage refused (private mode, quota): the choice still holds for this session.
+  }
+}
+
+/** The language an account keeps, once main sends it with the agent (`agent.language`). */
+function accountLanguage(agent: AgentSummary | null): UiLocale | null {
+  const language = (agent as { language?: unknown } | null)?.language
+  return isUiLocale(language) ? language : null
+}
 
 /**
  * Who is signed in, and what main says about the app (its date, whether this is the demo). The session
  * itself lives in main: this store only mirrors it, and learns of an idle sign-out from main's answers.
+ * It also holds the agent's language: the account's when main keeps one, else this computer's last
+ * choice, else the system's preferred language.
  */
 export const useSessionStore = defineStore('session', () => {
   const agent = shallowRef<AgentSummary | null>(null)
@@ -17,10 +45,40 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false)
   const signedOutReason = ref<string | null>(null)
   const unreachable = ref<string | null>(null)
+  const language = currentLocale
   let poll: ReturnType<typeof setInterval> | null = null
 
   /** "Today" as main sees it: legal dates in previews must match what main will decide. */
   const today = computed(() => info.value?.today ?? new Date().toISOString().slice(0, 10))
+
+  /** A newly signed-in (or refreshed) agent: their account's language wins; an account without one is given this computer's. */
+  async function adoptAgent(next: AgentSummary | null): Promise<void> {
+    agent.value = next
+    if (!next) return
+    const kept = accountLanguage(next)
+    if (kept && kept !== language.value) {
+      storeLanguage(kept)
+      await setLocale(kept)
+    } else if (!kept && 'language' in next) {
+      // Main keeps languages but this account has none yet: give it the one in use.
+      await keepWithAccount(language.value)
+    }
+  }
+
+  async function keepWithAccount(choice: UiLocale): Promise<void> {
+    try {
+      if (agent.value && (await callIfOffered('agentSetLanguage', { language: choice }))) agent.value = { ...agent.value, language: choice } as AgentSummary
+    } catch {
+      // Not kept with the account this time: this computer still remembers it, and the next choice retries.
+    }
+  }
+
+  /** The agent's choice from the menu: applied at once (no reload), remembered here and with the account. */
+  async function setLanguage(choice: UiLocale): Promise<void> {
+    storeLanguage(choice)
+    await setLocale(choice)
+    await keepWithAccount(choice)
+  }
 
   async function refresh(): Promise<void> {
     try {
@@ -28,7 +86,8 @@ export const useSessionStore = defineStore('session', () => {
       info.value = appInfo
       firstRun.value = status.firstRun
       if (agent.value && !status.agent) signedOutReason.value = 'idle'
-      agent.value = status.agent
+      if (status.agent?.id !== agent.value?.id || accountLanguage(status.agent) !== accountLanguage(agent.value)) await adoptAgent(status.agent)
+      else agent.value = status.agent
       unreachable.value = null
     } catch (error) {
       unreachable.value = errorText(error)
@@ -38,7 +97,12 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function start(): void {
-    void refresh()
+    // The first language before anyone signs in: this computer's last choice, else the system's. Loaded
+    // before the first screen shows, so it never flashes in English first.
+    const first = storedLanguage() ?? pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages)
+    void setLocale(first)
+      .catch(() => undefined)
+      .then(refresh)
     onCallFailure((failure) => {
       if (failure.code === 'unauthenticated' && agent.value) {
         agent.value = null
@@ -50,13 +114,13 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signIn(username: string, password: string): Promise<void> {
-    agent.value = await call('signIn', { username, password })
+    await adoptAgent(await call('signIn', { username, password }))
     signedOutReason.value = null
     await refresh()
   }
 
   async function createFirstSupervisor(input: { username: string; displayName: string; password: string }): Promise<void> {
-    agent.value = await call('createFirstSupervisor', input)
+    await adoptAgent(await call('createFirstSupervisor', input))
     firstRun.value = false
     await refresh()
   }
@@ -72,5 +136,5 @@ export const useSessionStore = defineStore('session', () => {
 
   const can = (method: Method) => mayCall(method, agent.value?.role ?? null)
 
-  return { agent, firstRun, info, loaded, signedOutReason, unreachable, today, refresh, start, signIn, createFirstSupervisor, signOut, can }
+  return { agent, firstRun, info, loaded, signedOutReason, unreachable, today, language, refresh, start, signIn, createFirstSupervisor, signOut, setLanguage, can }
 })
