@@ -46,7 +46,7 @@ beforeAll(async () => {
   console.log(`ipc-fuzz: fast-check base seed ${SEED} (one seed per test derived from it), ${RUNS} runs per channel and caller; FUZZ_SEED / FUZZ_RUNS to change`)
   backend = await startTestBackend({ size: 30 })
   for (const who of WHO) callers[who] = await backend.as(who === 'anonymous' ? null : who)
-}, 60_000)
+})
 afterAll(() => backend?.close())
 
 // ---------------------------------------------------------------------------------------------------

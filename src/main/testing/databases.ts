@@ -5,7 +5,10 @@
  * both. PGlite copies are loaded from a dumped data folder; PostgreSQL copies are `CREATE DATABASE …
  * TEMPLATE`, which copies files.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { inject } from 'vitest'
 import pg from 'pg'
 import { generateFleet } from '@shared/fleet/generate'
@@ -39,8 +42,36 @@ const pgliteTemplates = new Map<string, Promise<Blob>>()
 const postgresTemplates = new Map<string, Promise<string>>()
 const worker = (process.env['VITEST_POOL_ID'] ?? process.env['VITEST_WORKER_ID'] ?? '0').replace(/\D/g, '')
 
+/** What a template depends on: the migrations' text and the fleet; a change to either makes a new one. */
+function schemaHash(): string {
+  const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()
+  const hash = createHash('sha256')
+  for (const f of files) hash.update(f).update(readFileSync(join(MIGRATIONS, f)))
+  hash.update(readFileSync(join(import.meta.dirname, '../../shared/fleet/generate.ts')))
+  return hash.digest('hex').slice(0, 12)
+}
+const SCHEMA = schemaHash()
+
 function keyOf(spec: FleetSpec): string {
-  return `${spec.size}-${spec.referenceDate.replace(/-/g, '')}`
+  return `${spec.size}-${spec.referenceDate.replace(/-/g, '')}-${SCHEMA}`
+}
+
+/**
+ * PGlite templates are also kept on disk (the temp folder), so that every test file and worker of a run,
+ * and later runs, load a dump instead of migrating and seeding again. Written to a temporary name and
+ * renamed, so a reader never sees half a file.
+ */
+const TEMPLATE_DIR = join(tmpdir(), 'mini-backoffice-test-templates')
+
+async function onDisk(key: string, make: () => Promise<Blob>): Promise<Blob> {
+  const file = join(TEMPLATE_DIR, `${key}.tar`)
+  if (existsSync(file)) return new Blob([readFileSync(file)])
+  const blob = await make()
+  mkdirSync(TEMPLATE_DIR, { recursive: true })
+  const partial = `${file}.${process.pid}.${randomUUID()}`
+  writeFileSync(partial, Buffer.from(await blob.arrayBuffer()))
+  renameSync(partial, file)
+  return blob
 }
 
 async function seed(db: Database, spec: FleetSpec): Promise<void> {
@@ -67,12 +98,25 @@ async function postgresTemplate(spec: FleetSpec): Promise<string> {
   const key = keyOf(spec)
   let template = postgresTemplates.get(key)
   if (!template) {
+    // One template per run and fleet, shared by every test file and worker: created once under a
+    // session advisory lock, and found by its name afterwards.
     template = (async () => {
-      const name = `tpl_${worker}_${key.replace(/-/g, '_')}_${randomUUID().slice(0, 8)}`
-      await admin((c) => c.query(`CREATE DATABASE ${name}`))
-      const db = await openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, databaseUrl: withDatabase(postgresUrl(), name) })
-      await seed(db, spec)
-      await db.close()
+      const name = `tpl_${key.replace(/-/g, '_')}`
+      await admin(async (c) => {
+        await c.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+        try {
+          const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+          if (exists.rows.length) return
+          const building = `${name}_${randomUUID().replace(/-/g, '').slice(0, 8)}`
+          await c.query(`CREATE DATABASE ${building}`)
+          const db = await openDatabase({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger, databaseUrl: withDatabase(postgresUrl(), building) })
+          await seed(db, spec)
+          await db.close()
+          await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`)
+        } finally {
+          await c.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
+        }
+      })
       return name
     })()
     postgresTemplates.set(key, template)
@@ -84,7 +128,7 @@ async function pgliteTemplate(spec: FleetSpec): Promise<Blob> {
   const key = keyOf(spec)
   let template = pgliteTemplates.get(key)
   if (!template) {
-    template = (async () => {
+    template = onDisk(`pglite-${key}`, async () => {
       const db = await openPglite({ location: 'memory', migrationsDir: MIGRATIONS, log: silentLogger })
       const { migrate } = await import('../db/migrate')
       await migrate(db, MIGRATIONS, silentLogger)
@@ -92,7 +136,7 @@ async function pgliteTemplate(spec: FleetSpec): Promise<Blob> {
       const dump = await db.dump()
       await db.close()
       return dump
-    })()
+    })
     pgliteTemplates.set(key, template)
   }
   return template
@@ -130,8 +174,6 @@ export async function emptyDatabaseUrl(): Promise<{ url: string; drop(): Promise
 export async function persistentDatabase(spec: FleetSpec): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
   if (testEngine() === 'pglite') {
     const { mkdtempSync, rmSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
     const folder = mkdtempSync(join(tmpdir(), 'mini-test-db-'))
     const template = await pgliteTemplate(spec)
     let first = true
