@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'node-postgres',
           environment: 'node',
-          include: ['src/main/**/*.test.ts', 'tests/concurrency/**/*.test.ts'],
+          include: ['src/main/**/*.test.ts', 'tests/concurrency/**/*.test.ts', 'tests/server/**/*.test.ts'],
           exclude: ['src/main/app/**', 'src/main/services/forms/**'],
           env: { MINI_TEST_ENGINE: 'postgres' },
           globalSetup: ['src/main/testing/vitest-postgres-setup.ts'],

@@ -51,6 +51,8 @@ export interface BackendConfig {
   desktop?: DesktopPort
   /** This process's name in SIM command leases (a server instance's id). */
   instanceId?: string
+  /** SIM command lease length (default 10 s): how soon another instance takes over a dead one's commands. */
+  leaseMs?: number
   /** Sign-in attempts allowed per minute (tests and the e2e harness, which sign in far more than people). */
   signInLimits?: { perAccount: number; perClient: number }
   /** A downloaded update and the restart into it (the packaged app with an update address); absent elsewhere. */
@@ -139,7 +141,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     telematics,
     telematicsSettings: () => settings.get('telematics'),
     log,
-    ...(config.instanceId ? { owner: config.instanceId } : {})
+    ...(config.instanceId ? { owner: config.instanceId } : {}),
+    ...(config.leaseMs ? { leaseMs: config.leaseMs } : {})
   })
   const withdrawals = createWithdrawalService({ db, clock, audit, vehicles, callers, settings, idempotency, timeoutMs })
   const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })

@@ -36,6 +36,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
+    // Event streams stay open for hours: closing the server ends them instead of waiting for them.
+    forceCloseConnections: true,
     ...(options.https ? { https: options.https } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     // Requests are correlated in logs by this id.

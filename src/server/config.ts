@@ -13,6 +13,17 @@ const serverEnv = envSchema.extend({
   MINI_TLS_CERT: z.string().min(1).optional(),
   MINI_TLS_KEY: z.string().min(1).optional(),
   MINI_INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, dots, dashes or underscores').optional(),
+  /** How long an instance holds a SIM command it is sending before another may take it over (ms). */
+  /** Sign-in attempts allowed per minute, per account and per client address ("10,30"). */
+  MINI_SIGN_IN_LIMITS: z
+    .string()
+    .regex(/^\d+,\d+$/, 'two numbers: per account, per client address (like 10,30)')
+    .default('10,30')
+    .transform((v) => {
+      const [perAccount, perClient] = v.split(',').map(Number) as [number, number]
+      return { perAccount, perClient }
+    }),
+  MINI_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   /** Trust X-Forwarded-For from a TLS-terminating proxy in front (its address, or "true" for any). */
   MINI_TRUST_PROXY: z.string().optional()
 })

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     transport: 'server',
     version: process.env['npm_package_version'] ?? 'server',
     defaults: settingDefaultsFromEnv(env),
-    instanceId
+    instanceId,
+    leaseMs: env.MINI_LEASE_MS,
+    signInLimits: env.MINI_SIGN_IN_LIMITS
   })
   const tls = tlsFrom(env)
   const trustProxy = env.MINI_TRUST_PROXY === undefined ? undefined : env.MINI_TRUST_PROXY === 'true' ? true : env.MINI_TRUST_PROXY

@@ -27,6 +27,8 @@ export interface SimServiceDeps {
   telematicsSettings: () => SimulatorSettings
   log: Logger
   owner?: string
+  /** How long a claimed command stays with this process without a renewal (another takes it over after). */
+  leaseMs?: number
   onSettled?: (settlement: Settlement) => void
 }
 
@@ -35,7 +37,13 @@ export type { Actor }
 export function createSimCommandService(deps: SimServiceDeps) {
   const timeoutMs = () => deps.telematicsSettings().timeoutMs
   const requests = createSimRequests({ ...deps, timeoutMs })
-  const dispatcher = createDispatcher({ ...deps, timeoutMs, ...(deps.owner ? { owner: deps.owner } : {}), ...(deps.onSettled ? { onSettled: deps.onSettled } : {}) })
+  const dispatcher = createDispatcher({
+    ...deps,
+    timeoutMs,
+    ...(deps.owner ? { owner: deps.owner } : {}),
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+    ...(deps.onSettled ? { onSettled: deps.onSettled } : {})
+  })
 
   function sent(outcome: CommandOutcome): { command: CommandOutcome['command'] } {
     if (outcome.fresh && outcome.command.status === 'pending') dispatcher.kick(outcome.command.id)
