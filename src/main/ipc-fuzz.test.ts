@@ -24,9 +24,11 @@ import { unstorableTextPath } from '@shared/ipc/text'
 import type { Role } from '@shared/ipc/schemas'
 import { currentRevision } from './services/vehicles'
 import { startTestBackend, type Caller, type TestBackend } from './testing/backend'
+import { testEngine } from './testing/databases'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_121)
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30)
+// PGlite answers each of the fuzzer's state snapshots far slower than PostgreSQL: fewer runs there, the same channels.
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? (testEngine() === 'pglite' ? 15 : 30))
 
 /** Tables whose rows are the app's state: a refused call must leave their counts (and digests) alone. */
 const STATE_TABLES = ['vehicles', 'contracts', 'purchases', 'customers', 'vehicle_docs', 'tombstones', 'sim_commands', 'withdrawal_cases', 'refund_payments', 'agents', 'settings', 'idempotency_keys', 'sessions'] as const

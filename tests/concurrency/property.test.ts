@@ -22,7 +22,7 @@ import type { Method } from '@shared/ipc/contract'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { assessSimDeactivation, assessSimReactivation, deactivationTarget, mustKeepSim, verificationLockout } from '@shared/rules'
 
-const RUNS = Number(process.env['CONCURRENCY_RUNS'] ?? 12)
+const RUNS = Number(process.env['CONCURRENCY_RUNS'] ?? (testEngine() === 'pglite' ? 8 : 12))
 const SEED = Number(process.env['CONCURRENCY_SEED'] ?? 20_261_130)
 const TODAY = '2026-11-21'
 const VEHICLES = 16
