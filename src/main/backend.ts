@@ -12,6 +12,7 @@ import { createRouter, signedIn, type Handlers, type Router } from './router'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
+import { createCustomerService } from './services/customers'
 import { ServiceError } from './services/errors'
 import { createFormPrinting, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
@@ -127,6 +128,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   const vehicles = createVehicleService(db)
   const agents = createAgentService(db, clock, sessions, audit)
   const callers = createCallerChecks(db, clock, audit, vehicles)
+  const customers = createCustomerService(db, audit, vehicles)
   const idempotency = createIdempotency(clock)
   const limits = createRateLimits(db, clock)
   const telematics = config.telematics ?? createTelematicsSimulator(() => settings.get('telematics'))
@@ -229,6 +231,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     async fleetStats(_request, ctx) {
       return { byMarket: await vehicles.countByMarket(signedIn(ctx)) }
     },
+
+    customerSetLanguage: ({ vin, language }, ctx) => customers.setLanguage(signedIn(ctx), vin, language),
 
     callerStatus: ({ vin }, ctx) => callers.status(ctx.sessionToken, signedIn(ctx), vin),
     callerVerify: ({ vin, firstName, lastName, spokenVin, customerNumber, postcode }, ctx) =>

@@ -195,3 +195,15 @@ describe('dealer staff see only their own market', () => {
     expect(new Set(sync.vehicles.map((v) => v.market))).toEqual(new Set(['DK']))
   })
 })
+
+describe("the customer's language", () => {
+  it('is changed from the card to a language the market serves, for every agent who may see the vehicle', async () => {
+    const be = backend.fleet.records.find((r) => r.vehicle.market === 'BE')!.vehicle.vin
+    const changed = await hotline.call('customerSetLanguage', { vin: be, language: 'nl' })
+    expect(changed.customer.language).toBe('nl')
+    expect(await hotline.raw('customer:set-language', { vin: be, language: 'sv' })).toMatchObject({ ok: false, error: { code: 'refused', key: 'customer.languageNotServed', params: { market: 'BE', language: 'sv' } } })
+    const dealer = await backend.as('dealer.dk')
+    expect(await dealer.raw('customer:set-language', { vin: be, language: 'de' })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'vehicle.otherMarket' } })
+    expect((await vehicle(be)).customer.language).toBe('nl')
+  })
+})

@@ -108,6 +108,11 @@ describe('SIM deactivation per market', () => {
       acknowledgement: { emergencyCallLoss: true, warningsReadOut: true }
     })
     expect(command).toMatchObject({ targetState: 'DEACTIVATED', contractEffect: 'none' })
+    // What was read out, and in which language, is kept with the command: the Portuguese customer heard
+    // PT II.5.1's own words.
+    const stored = await backend.db.query<{ read_out: { language: string; sentences: Array<{ key: string; text: string }> } }>('SELECT read_out FROM sim_commands WHERE id = $1', [command.id])
+    expect(stored.rows[0]!.read_out.language).toBe('pt')
+    expect(stored.rows[0]!.read_out.sentences.find((x) => x.key === 'emergency-call-lost')?.text).toMatch(/chamada de emergência/)
     const after = await settled(v.vin)
     expect(after.sim).toBe('DEACTIVATED')
     expect(after.contract?.status).toBe('active')

@@ -2,6 +2,7 @@ import { toVehicleFacts } from '@shared/domain/facts'
 import { noticeProblems, withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
 import type { ParsedRequest } from '@shared/ipc/contract'
 import type { Market, VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
+import { readOutsFor } from '@shared/readouts'
 import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail } from '@shared/rules'
 import type { SessionAgent } from '../auth/sessions'
 import type { Clock } from '../clock'
@@ -107,6 +108,18 @@ export function createWithdrawalService(deps: Deps) {
 
           const refund = accepted ? assessment.refund : 0
           const note = request.note?.trim() || null
+          // What the agent read out to the consumer, and in which language (recorded with the decision).
+          const language = request.readOutLanguage ?? vehicle.customer.language
+          const readOut = accepted
+            ? readOutsFor(
+                {
+                  contractEffect: 'withdrawal',
+                  ...(mapped.purchase ? { withdrawnProduct: mapped.purchase.name } : {}),
+                  refund: { amount: refund, currency: mapped.input.currency, dueBy: assessment.refundDueBy }
+                },
+                language
+              )
+            : []
           const caseId = await recordWithdrawalCase(tx, clock, {
             vin: vehicle.vin,
             subject: request.subject,
@@ -152,6 +165,7 @@ export function createWithdrawalService(deps: Deps) {
                 charge: assessment.charge,
                 refund,
                 refundDueBy: accepted ? assessment.refundDueBy : null,
+                readOut: { language, sentences: readOut },
                 clauses: assessment.clauses
               }
             },

@@ -249,6 +249,14 @@ export const contract = {
     response: z.object({ byMarket: z.partialRecord(market, z.number().int()) })
   },
 
+  customerSetLanguage: {
+    channel: 'customer:set-language',
+    kind: 'command',
+    access: actingRoles,
+    request: z.strictObject({ vin: vinSchema, language: customerLanguage }),
+    response: vehicleDoc
+  },
+
   // ---- who the agent acts for (RULES.md §8) ----
   callerStatus: {
     channel: 'caller:status',
@@ -293,6 +301,8 @@ export const contract = {
       idempotencyKey,
       expectedTargetState: simState,
       acknowledgement: z.strictObject({ emergencyCallLoss: z.boolean(), warningsReadOut: z.boolean() }).optional(),
+      /** The language the warnings were read out in; absent: the customer's language on record. */
+      readOutLanguage: customerLanguage.optional(),
       reason: shortText(500).optional()
     }),
     response: commandResult
@@ -335,7 +345,9 @@ export const contract = {
         fullyPerformed: z.boolean().optional(),
         decision: z.enum(['accept', 'refuse']),
         note: shortText(500).optional(),
-        emergencyCallLossNoted: z.boolean().optional()
+        emergencyCallLossNoted: z.boolean().optional(),
+        /** The language the consequences were read out in; absent: the customer's language on record. */
+        readOutLanguage: customerLanguage.optional()
       })
       .refine((r) => r.subject !== 'purchase' || !!r.purchaseId, { message: 'field.purchaseRequired', path: ['purchaseId'] })
       .refine((r) => r.noticeReceivedAt >= r.noticeSentAt, { message: 'field.noticeReceivedBeforeSent', path: ['noticeReceivedAt'] }),

@@ -60,6 +60,7 @@ export const MESSAGES = {
   'vehicle.notFound': ['vin'],
   'vehicle.otherMarket': ['market'],
   'caller.locked': ['until'],
+  'customer.languageNotServed': ['market', 'language'],
   'caller.verifyFirst': [],
   'caller.identityDocumentFirst': [],
 

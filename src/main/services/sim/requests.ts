@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill'
 import { toServicePurchases, toVehicleFacts } from '@shared/domain/facts'
 import type { ParsedRequest } from '@shared/ipc/contract'
 import type { SimCommandDoc, VehicleDoc } from '@shared/ipc/schemas'
+import { readOutsFor } from '@shared/readouts'
 import { assessSimDeactivation, assessSimReactivation, assessWithdrawal, isTargetStateAllowed, type VehicleFacts } from '@shared/rules'
 import type { SessionAgent } from '../../auth/sessions'
 import type { Clock } from '../../clock'
@@ -116,6 +117,9 @@ export function createSimRequests(deps: SimRequestsDeps) {
             warnings: assessment.warnings
           }
           const verification = { method: check.method, at: check.at, ...check.details }
+          // What the agent read out, in which language (the customer's on record unless the agent chose another).
+          const language = request.readOutLanguage ?? vehicle.customer.language
+          const readOut = { language, sentences: readOutsFor({ ...assessment, requiresAcknowledgement: assessment.requiresAcknowledgement }, language) }
           let caseId: string | null = null
           if (assessment.contractEffect === 'withdrawal' && vehicle.contract) {
             // GTC 1.6 a) / SE 1.6 a) with D12: the request before handover is a withdrawal; all payments come back.
@@ -179,7 +183,8 @@ export function createSimRequests(deps: SimRequestsDeps) {
             verification,
             assessment,
             origin: 'agent',
-            caseId
+            caseId,
+            readOut
           })
           await audit.record(
             {
@@ -190,7 +195,7 @@ export function createSimRequests(deps: SimRequestsDeps) {
               outcome: 'ok',
               reason: request.reason ?? null,
               verification,
-              details: { commandId: id, targetState: assessment.targetState, contractEffect: assessment.contractEffect, terminationEffectiveOn: effectiveOn, acknowledgement, clauses: assessment.clauses }
+              details: { commandId: id, targetState: assessment.targetState, contractEffect: assessment.contractEffect, terminationEffectiveOn: effectiveOn, acknowledgement, readOut: { language, keys: readOut.sentences.map((s) => s.key) }, clauses: assessment.clauses }
             },
             tx
           )

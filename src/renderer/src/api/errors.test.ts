@@ -40,21 +40,23 @@ describe('errors in the agent’s language', () => {
       message: 'The request was not understood: value.email Invalid email address.',
       issues: [
         { path: 'value.email', key: 'test.email', params: { at: '@' } },
-        { path: 'value.name', message: 'Too small: expected string to have >=2 characters' }
+        { path: 'value.name', key: 'field.tooShort', params: { min: 2 } }
       ]
     }
     const shown = describeError(error, ['value.email', 'value.name'])
-    expect(shown.fields).toEqual({ 'value.email': 'Enter an e-mail address like name@example.com.', 'value.name': 'Too small: expected string to have >=2 characters' })
+    expect(shown.fields).toEqual({ 'value.email': 'Enter an e-mail address like name@example.com.', 'value.name': i18n.global.t('errors.field.tooShort', { min: 2 }) })
     expect(shown.text).toBe(i18n.global.t('errors.fieldsNeedAttention'))
     expect(shown.text).not.toMatch(/value\./)
   })
 
-  it('a problem with no field on screen is said in the sentence, without its path', () => {
-    const error = { code: 'bad-request', issues: [{ path: 'consumers.1', message: 'contains a control character' }] }
+  it('a problem with no field on screen is said in the sentence, without its path; English text never shows', () => {
+    const error = { code: 'bad-request', issues: [{ path: 'consumers.1', key: 'field.controlCharacter', message: 'contains a control character' }] }
     const shown = describeError(error, ['address'])
+    const words = i18n.global.t('errors.field.controlCharacter')
     expect(shown.fields).toEqual({})
-    expect(shown.text).toBe(`${i18n.global.t('errors.code.bad-request')} contains a control character`)
-    expect(describeError(error, ['consumers']).fields).toEqual({ consumers: 'contains a control character' })
+    expect(shown.text).toBe(`${i18n.global.t('errors.code.bad-request')} ${words}`)
+    expect(describeError(error, ['consumers']).fields).toEqual({ consumers: words })
+    expect(describeError({ code: 'bad-request', issues: [{ path: 'x', message: 'English' }] }, ['x']).fields).toEqual({ x: i18n.global.t('errors.code.bad-request') })
   })
 
   it('the renderer’s own failures (main unreachable) carry keys too', async () => {

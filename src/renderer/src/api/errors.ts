@@ -122,3 +122,16 @@ export function describeError(error: unknown, fieldPaths: readonly string[] = []
 export function errorText(error: unknown): string {
   return describeError(error).text
 }
+
+/**
+ * An audit line's reason in words: main records a message key, an attempt's error code, a refusal code or
+ * the codes of a failed verification; anything else is the agent's own note, shown as written.
+ */
+export function reasonText(reason: string | null | undefined): string {
+  if (!reason) return ''
+  const { t, te } = i18n.global
+  for (const prefix of ['errors', 'simError', 'withdrawal.refusals']) if (te(`${prefix}.${reason}`)) return t(`${prefix}.${reason}`)
+  const codes = reason.split(', ')
+  if (codes.every((c) => te(`caller.failures.${c}`))) return codes.map((c) => t(`caller.failures.${c}`)).join(' ')
+  return reason
+}
