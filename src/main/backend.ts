@@ -96,6 +96,7 @@ export const DEFAULT_SETTINGS: SettingValues = {
 
 /** The channel migration 0005's next_sync_rev() notifies on at every commit that changes a vehicle. */
 export const SYNC_CHANNEL = 'mini_sync'
+const PUSH_EVERY_MS = 20
 
 function createEvents(): BackendEvents {
   const emitter = new EventEmitter()
@@ -164,10 +165,18 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
 
   // Every commit that changes a vehicle notifies (migration 0005): in this process and, on PostgreSQL,
   // in every process on the database. Each becomes a push to this process's clients.
+  // Commits come in bursts (a bulk job, a busy hotline): one push per burst, at most every PUSH_EVERY_MS,
+  // is enough for clients that pull everything after their cursor anyway.
+  let pushTimer: ReturnType<typeof setTimeout> | null = null
   const unfollowSync = await db.listen(SYNC_CHANNEL, () => {
-    committedHead(db)
-      .then((head) => events.emit('syncChanged', { head }))
-      .catch((error: unknown) => log.error('sync: could not read the head', error))
+    if (pushTimer) return
+    pushTimer = setTimeout(() => {
+      pushTimer = null
+      committedHead(db)
+        .then((head) => events.emit('syncChanged', { head }))
+        .catch((error: unknown) => log.error('sync: could not read the head', error))
+    }, PUSH_EVERY_MS)
+    pushTimer.unref?.()
   })
 
   const handlers: Handlers = {
@@ -298,6 +307,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     authenticate: async (token) => (await sessions.resolve(token, false))?.agent ?? null,
     healthy: () => db.query('SELECT 1').then(() => true, () => false),
     async close() {
+      if (pushTimer) clearTimeout(pushTimer)
       sim.close()
       await unfollowSync()
       await unfollowSettings()

@@ -1,7 +1,6 @@
 import type { Market, VehicleDoc } from '@shared/ipc/schemas'
 import type { SessionAgent } from '../auth/sessions'
 import type { Database, Queryable } from '../db/database'
-import { LOCKS } from '../db/sql-locks'
 import { mayActOnMarket, otherMarket, scopeOf } from './scope'
 import { notFound } from './errors'
 
@@ -21,14 +20,13 @@ export async function currentRevision(db: Queryable): Promise<number> {
 
 /**
  * The highest revision below which every revision is committed. Writers take revisions under an exclusive
- * advisory lock held until they commit (migration 0005, next_sync_rev); reading the counter under the
- * shared form of that lock waits for any writer between its first revision and its commit.
+ * advisory lock held until they commit (migration 0005, next_sync_rev); the head is read under the shared
+ * form of that lock (migration 0011, committed_sync_head), which waits for any writer between its first
+ * revision and its commit. One statement, so one round trip per sync call.
  */
-export async function committedHead(db: Database): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [LOCKS.revision])
-    return currentRevision(tx)
-  })
+export async function committedHead(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ head: number }>('SELECT committed_sync_head() AS head')
+  return Number(rows[0]?.head ?? 0)
 }
 
 export function createVehicleService(db: Database) {
