@@ -1,4 +1,4 @@
-// The two Danish forms, verbatim from seed 001 (/work/shared/spec/sources/seed-001-dk.md §3.4).
+// The two Danish forms, verbatim from seed 001 (../shared/spec/sources/seed-001-dk.md §3.4).
 import { dateFormatter, type FormTemplate } from '../template'
 
 const footerLabels = { case: 'Sagsnummer', generated: 'Udskrevet' }

@@ -1,4 +1,4 @@
-// The Swedish form, verbatim from seed 003 §15 (/work/shared/spec/sources/seed-003-se.md §3.1–3.2).
+// The Swedish form, verbatim from seed 003 §15 (../shared/spec/sources/seed-003-se.md §3.1–3.2).
 import { dateFormatter, type FormTemplate } from '../template'
 
 /**
