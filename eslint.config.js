@@ -25,6 +25,16 @@ const mainCode = { group: ['@main/*', '**/main/**'], message: 'The renderer neve
 const rendererCode = { group: ['@renderer/*', '**/renderer/**'], message: 'The main process never imports the renderer.' }
 const electronOnlyMessage = 'Only src/main/app (the Electron layer) imports electron; services are plain Node modules.'
 const electronOnlyInApp = { group: ['electron/*'], message: electronOnlyMessage }
+/**
+ * The rules module is used through its public surface only (RULES-API.md: `@shared/rules`, or `../rules`
+ * inside src/shared): no file outside it reaches into one of its files (its test fixtures excepted).
+ */
+const rulesSurface = { regex: '(^@shared/rules/|(^|/)rules/)(?!test-fixtures$).+', message: 'Import the rules module through its surface, @shared/rules (RULES-API.md), not one of its files.' }
+/** And the rules module depends on nothing but itself and its two date libraries (an allow-list). */
+const rulesOnlyItself = {
+  regex: '^(?!\\./|temporal-polyfill$|date-holidays$|vitest$|fast-check$)',
+  message: 'src/shared/rules imports only its own files (and temporal-polyfill, date-holidays): the rules stand alone.'
+}
 
 /**
  * The renderer's languages (issue 12, point 6): every key used exists, every locale has every key, no key
@@ -74,9 +84,13 @@ export default defineConfig(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: environmentalPaths, patterns: [environmental, mainCode, rendererCode] }],
+      'no-restricted-imports': ['error', { paths: environmentalPaths, patterns: [environmental, mainCode, rendererCode, rulesSurface] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', '__dirname', 'localStorage', 'indexedDB', 'navigator']
     }
+  },
+  {
+    files: ['src/shared/rules/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [rulesOnlyItself] }] }
   },
   {
     files: ['src/renderer/**/*.{ts,vue}'],
@@ -86,7 +100,7 @@ export default defineConfig(
         'error',
         {
           paths: exact([...nodeBuiltins, 'electron'], 'No Node or Electron in the renderer: everything goes through window.api.'),
-          patterns: [mainCode, { group: ['electron/*'], message: 'No Electron in the renderer.' }]
+          patterns: [mainCode, { group: ['electron/*'], message: 'No Electron in the renderer.' }, rulesSurface]
         }
       ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname']
@@ -95,11 +109,11 @@ export default defineConfig(
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/app/**', 'src/main/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: exact(['electron', 'electron-log/main'], electronOnlyMessage), patterns: [rendererCode, electronOnlyInApp] }] }
+    rules: { 'no-restricted-imports': ['error', { paths: exact(['electron', 'electron-log/main'], electronOnlyMessage), patterns: [rendererCode, electronOnlyInApp, rulesSurface] }] }
   },
   {
     files: ['src/main/app/**/*.ts', 'src/main/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [rendererCode] }] }
+    rules: { 'no-restricted-imports': ['error', { patterns: [rendererCode, rulesSurface] }] }
   },
   {
     // The server runs the same backend as main, without Electron and without the renderer.
@@ -107,7 +121,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: exact(['electron', 'electron-log/main'], 'The server is plain Node: no Electron.'), patterns: [rendererCode, electronOnlyInApp, { group: ['**/main/app/**'], message: 'The server never imports the Electron layer.' }] }
+        { paths: exact(['electron', 'electron-log/main'], 'The server is plain Node: no Electron.'), patterns: [rendererCode, electronOnlyInApp, rulesSurface, { group: ['**/main/app/**'], message: 'The server never imports the Electron layer.' }] }
       ]
     }
   },
