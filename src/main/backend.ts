@@ -212,6 +212,10 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       ctx.setSessionToken(token)
       return agent
     },
+    async authActivity(_request, ctx) {
+      // The router has already counted the call as activity; the answer is the new expiry.
+      return { expiresAt: (await sessions.resolve(ctx.sessionToken, false))?.expiresAt ?? null }
+    },
     async signOut(_request, ctx) {
       await agents.signOut(ctx.sessionToken, ctx.agent)
       ctx.setSessionToken(null)

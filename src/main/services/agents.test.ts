@@ -135,6 +135,16 @@ describe('sessions and sign-in', () => {
     expect(await page.raw('fleet:stats', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 
+  it('is kept alive by the agent working in the page (the renderer reports it), which lookups in the offline copy do not reach', async () => {
+    const page = await backend.as('hotline')
+    for (let minute = 0; minute < 12; minute++) {
+      clock.advance({ minutes: 1 })
+      await page.raw('auth:status', {})
+      if (minute % 5 === 4) expect((await page.call('authActivity', {})).expiresAt).not.toBeNull()
+    }
+    expect((await page.raw('fleet:stats', {})).ok).toBe(true)
+  })
+
   // Issue 10, defect 4: 40 parallel wrong passwords left the failure counter at 1.
   it('counts parallel wrong passwords one by one: the lock comes after exactly five, and then even the right one is refused', async () => {
     const pages = await Promise.all(Array.from({ length: 40 }, () => backend.as(null)))

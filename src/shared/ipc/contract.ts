@@ -170,6 +170,17 @@ export const contract = {
     request: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
     response: agentSummary
   },
+  /**
+   * The agent is working in the page (typing, clicking) without calling main (lookups read the offline
+   * copy): the renderer says so at most once a minute, and it counts as activity, as any agent's call does.
+   */
+  authActivity: {
+    channel: 'auth:activity',
+    kind: 'query',
+    access: 'agent',
+    request: empty,
+    response: z.object({ expiresAt: z.string().nullable() })
+  },
   signOut: {
     channel: 'auth:sign-out',
     kind: 'command',

@@ -111,6 +111,17 @@ export const useSessionStore = defineStore('session', () => {
     })
     // Sessions end in main after the idle time; a light poll notices it even when the agent is not clicking.
     poll ??= setInterval(() => void refresh(), 30_000)
+    // Work in the page (a lookup reads the offline copy, not main) is the agent's activity too: said to
+    // main at most once a minute. The poll above is not, so an unattended desk still signs out.
+    for (const type of ['keydown', 'pointerdown'] as const) window.addEventListener(type, reportActivity, { passive: true, capture: true })
+  }
+
+  let lastActivity = 0
+  function reportActivity(): void {
+    const now = Date.now()
+    if (!agent.value || now - lastActivity < 60_000) return
+    lastActivity = now
+    void call('authActivity', {}).catch(() => undefined)
   }
 
   async function signIn(username: string, password: string): Promise<void> {
