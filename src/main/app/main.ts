@@ -66,10 +66,11 @@ async function start(): Promise<void> {
       return
     }
     if (server.problem) throw new Error(`${server.problem} Correct it, or remove it to use the embedded database.`)
+    // Database credentials never sit on a desktop: a team shares a server, which holds them.
+    if (env.DATABASE_URL) throw new Error('DATABASE_URL is for the server (npm run server). A desktop of the shared deployment is pointed at the server with MINI_SERVER_URL or server.json; unset DATABASE_URL to use the embedded database.')
     backend = await createBackend({
       dataDir: env.MINI_DATA_DIR ?? join(app.getPath('userData'), 'database'),
       resourcesDir: resourcesDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
-      ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
       demoFleet: env.MINI_DEMO_FLEET === '1' ? { size: env.MINI_DEMO_FLEET_SIZE } : false,
       clock: systemClock({ ...(env.MINI_TODAY ? { fixedToday: env.MINI_TODAY } : {}), ...(env.MINI_TIME_ZONE ? { timeZone: env.MINI_TIME_ZONE } : {}) }),
       log,
