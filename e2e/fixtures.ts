@@ -30,6 +30,16 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle')
 }
 
+/**
+ * The tool's language is kept with the account: a spec that switched it hands the account back in English,
+ * so the next spec signing in with the same account starts where the specs expect.
+ */
+async function englishAgain(page: Page): Promise<void> {
+  await page
+    .evaluate(() => (window as unknown as { api?: { agentSetLanguage?: (r: { language: string }) => Promise<unknown> } }).api?.agentSetLanguage?.({ language: 'en' }))
+    .catch(() => undefined)
+}
+
 export const test = base.extend<{ app: Page; account: DemoAccount; electronAvailable: void }>({
   account: ['hotline', { option: true }],
   // Runs before any other fixture, so a skipped Electron test never starts a browser it would not use.
@@ -55,6 +65,7 @@ export const test = base.extend<{ app: Page; account: DemoAccount; electronAvail
       const window = await app.firstWindow()
       await signIn(window, account)
       await use(window)
+      await englishAgain(window)
       await app.close()
       rmSync(dataDir, { recursive: true, force: true })
       return
@@ -62,6 +73,7 @@ export const test = base.extend<{ app: Page; account: DemoAccount; electronAvail
     await page.goto('/')
     await signIn(page, account)
     await use(page)
+    await englishAgain(page)
   }
 })
 
