@@ -16,7 +16,7 @@ test('lookups work from the cache while main is unreachable; commands say they c
 
   await app.getByTestId('open-deactivate').click()
   const dialog = app.getByTestId('deactivate-dialog')
-  await expect(dialog.getByTestId('caller-error')).toContainText('cannot reach its service right now')
+  await expect(dialog.getByTestId('caller-error')).toContainText('cannot be reached right now')
   await snapshot(app, 'offline-command')
   await dialog.getByTestId('cancel').click()
 
