@@ -84,13 +84,13 @@ describe('UpdateNotice', () => {
   })
 
   it("shows main's refusal in words and stays", async () => {
-    const api = fakeApi({ ok: false, error: { code: 'conflict', message: "A SIM command is still waiting for the vehicle's answer." } })
+    const api = fakeApi({ ok: false, error: { code: 'conflict', key: 'update.waitForCommands', params: { count: 1 } } })
     const wrapper = render()
     api.push({ version: '0.2.0', pendingCommands: 0 })
     await flushPromises()
     await wrapper.get('[data-testid="update-restart"]').trigger('click')
     await flushPromises()
-    expect(wrapper.get('[data-testid="update-error"]').text()).toBe("A SIM command is still waiting for the vehicle's answer.")
+    expect(wrapper.get('[data-testid="update-error"]').text()).toBe('A SIM command is still waiting for the vehicle’s answer (1 in all). The app can restart once it is confirmed, has failed or has timed out.')
     expect(wrapper.find('[data-testid="update-notice"]').exists()).toBe(true)
   })
 
