@@ -24,7 +24,7 @@ const electronOnlyMessage = 'Only src/main/app (the Electron layer) imports elec
 const electronOnlyInApp = { group: ['electron/*'], message: electronOnlyMessage }
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', 'bench/results/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   vue.configs['flat/recommended'],
