@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateVin, shortVin } from './index'
+import { validateVin, shortVin, normaliseVin } from './index'
 
 describe('validateVin (RULES.md §1, seed 002 L104–L120, ISO 3779)', () => {
   it.each([
@@ -61,6 +61,29 @@ describe('validateVin (RULES.md §1, seed 002 L104–L120, ISO 3779)', () => {
     expect(r.reason).toBe('length')
     expect(r.message).toContain(`${n} character`)
     expect(r.message).toContain('17')
+  })
+
+  // Issue 13, defect 8: upper-casing first turned one letter into two ASCII letters, so a
+  // 16-character input passed as a 17-character VIN.
+  it.each([
+    ['WMW11DK0X02T123ß', 'ß', 16],
+    ['WMW11DK0X02T1234ſ', 'ſ', 17],
+    ['WMW11DK0X02T123ﬀ', 'ﬀ', 16],
+    ['ﬃMW11DK0X02T1234', 'ﬃ', 1],
+    ['WMW11DK0X02T1234ı', 'ı', 17]
+  ])('rejects %j: %s is not a VIN character, whatever it upper-cases to (position %i)', (input, ch, pos) => {
+    const r = validateVin(input)
+    expect(r).toEqual({
+      ok: false,
+      reason: 'invalid-character',
+      message: `The character "${ch}" at position ${pos} is not allowed in a VIN (only digits and the letters A–Z except I, O and Q).`
+    })
+  })
+
+  it('normaliseVin upper-cases a–z only, so it never changes the number of characters', () => {
+    expect(normaliseVin(' wmw 11-dk ')).toBe('WMW11DK')
+    expect(normaliseVin('wmwß')).toBe('WMWß')
+    expect(normaliseVin('ſﬀ')).toBe('ſﬀ')
   })
 
   it('short VIN is the last 7 characters', () => {

@@ -3,7 +3,10 @@ import type { VinValidation } from './types'
 // RULES.md §1 (seed 002 L104–L120; ISO 3779): 17 characters from [A-HJ-NPR-Z0-9].
 // The position-9 check digit is mandatory only in North America, so it is never checked here.
 export const VIN_LENGTH = 17
-const VIN_CHAR = /^[A-HJ-NPR-Z0-9]$/
+// Checked on the characters as typed, case-insensitively, before any case mapping: Unicode
+// upper-casing turns some letters into ASCII ones ('ß' → 'SS', 'ſ' → 'S', 'ﬀ' → 'FF', 'ı' → 'I'),
+// and a 16-character input would pass as a 17-character VIN (issue 13, defect 8).
+const VIN_CHAR = /^[A-HJ-NPR-Z0-9]$/i
 // Separators an agent may type while reading a VIN aloud; removed before validation (RULES.md §1).
 const SEPARATORS = /[\s-]+/g
 
@@ -18,9 +21,14 @@ const FORBIDDEN_HINT: Readonly<Record<string, string>> = {
 /** Short VIN used on the phone: the last 7 characters (RULES.md §1). */
 export const SHORT_VIN_LENGTH = 7
 
-/** Removes surrounding spaces and the spaces or dashes typed inside, and upper-cases. */
+/** ASCII letters only: a VIN has no other letters, and no other character changes its length. */
+function asciiUpperCase(s: string): string {
+  return s.replace(/[a-z]/g, (c) => c.toUpperCase())
+}
+
+/** Removes surrounding spaces and the spaces or dashes typed inside, and upper-cases a–z. */
 export function normaliseVin(input: string): string {
-  return input.trim().replace(SEPARATORS, '').toUpperCase()
+  return asciiUpperCase(input.trim().replace(SEPARATORS, ''))
 }
 
 function describe(ch: string): string {
@@ -29,23 +37,25 @@ function describe(ch: string): string {
 }
 
 export function validateVin(input: string): VinValidation {
-  const vin = normaliseVin(input)
-  if (vin.length === 0) {
+  const typed = input.trim().replace(SEPARATORS, '')
+  if (typed.length === 0) {
     return { ok: false, reason: 'empty', message: 'No VIN was given. A VIN has 17 characters.' }
   }
   // Characters are checked before length: "O" in a 17-character VIN is a more useful message than
   // "wrong length", and a wrong character usually explains the mistake better.
-  const chars = Array.from(vin)
+  const chars = Array.from(typed)
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!
     if (VIN_CHAR.test(ch)) continue
     const position = i + 1
-    const hint = FORBIDDEN_HINT[ch]
+    // Only ASCII i, o, q: the lookup is on the upper-cased ASCII letter ('ı' is not 'I').
+    const letter = asciiUpperCase(ch)
+    const hint = FORBIDDEN_HINT[letter]
     if (hint !== undefined) {
       return {
         ok: false,
         reason: 'forbidden-letter',
-        message: `The letter ${ch} at position ${position} is never used in a VIN: ${hint}`
+        message: `The letter ${letter} at position ${position} is never used in a VIN: ${hint}`
       }
     }
     return {
@@ -62,7 +72,7 @@ export function validateVin(input: string): VinValidation {
       message: `A VIN has exactly ${VIN_LENGTH} characters; ${n} character${n === 1 ? ' was' : 's were'} given (${n < VIN_LENGTH ? `${VIN_LENGTH - n} missing` : `${n - VIN_LENGTH} too many`}).`
     }
   }
-  return { ok: true, vin }
+  return { ok: true, vin: asciiUpperCase(typed) }
 }
 
 /** The last 7 characters of a normalised VIN, or null when the input is not a valid VIN. */
