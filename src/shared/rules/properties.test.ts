@@ -37,8 +37,8 @@ const vehicleArb: fc.Arbitrary<VehicleFacts> = fc.record({
   })
 })
 
-const legalEvidence = (v: VehicleFacts): boolean =>
-  v.euEcall === true || v.legalMapData === true || v.equipment.some((e) => /(^|\/|S|SA)(6AF|6FP|6UM)$/.test(e))
+const legalEcallEvidence = (v: VehicleFacts): boolean => v.euEcall === true || v.equipment.some((e) => /(^|\/|S|SA)(6AF|6FP|6UM)$/.test(e))
+const legalEvidence = (v: VehicleFacts): boolean => legalEcallEvidence(v) || v.legalMapData === true
 
 describe('RULES.md §2 invariant — legal eCall or legal map data never leads to DEACTIVATED', () => {
   it('deactivation target is never DEACTIVATED with legal functions, whatever the market, state or contract', () => {
@@ -47,12 +47,14 @@ describe('RULES.md §2 invariant — legal eCall or legal map data never leads t
         const a = assessSimDeactivation(v, on)
         if (legalEvidence(v)) {
           expect(a.targetState).toBe('ECALL_ONLY')
-          expect(a.emergencyCallLost).toBe(false)
           expect(isTargetStateAllowed(v, 'DEACTIVATED')).toBe(false)
+        } else {
+          expect(a.targetState).toBe('DEACTIVATED')
         }
+        // D18: every emergency call is lost exactly when there is no legal eCall (legal map data is none).
+        expect(a.emergencyCallLost).toBe(!legalEcallEvidence(v))
         // The acknowledgement is required exactly when an allowed deactivation loses every emergency call.
         expect(a.requiresAcknowledgement).toBe(a.allowed && a.emergencyCallLost)
-        if (a.emergencyCallLost) expect(a.targetState).toBe('DEACTIVATED')
       }),
       { numRuns: 500 }
     )

@@ -129,11 +129,25 @@ describe('SIM deactivation — every market: target state, warnings, refusals', 
     expect(has(a.clauses, 'D3')).toBe(true)
   })
 
-  it('DK GTC 1.6 b) — legal map data alone keeps the SIM on, without promising an emergency call', () => {
-    const a = assessSimDeactivation(vehicle({ legalMapData: true }), '2026-03-15')
+  // Issue 13, defect 9; RULES.md §3, D18: what survives decides, not the target state.
+  it.each(['DK', 'SE', 'PT', 'BE', 'LU'] as const)('D18 — %s: legal map data alone keeps the SIM on, but no emergency call survives: acknowledgement required', (market) => {
+    const a = assessSimDeactivation(vehicle({ market, legalMapData: true }), '2026-03-15')
+    expect(a.allowed).toBe(true)
     expect(a.targetState).toBe('ECALL_ONLY')
     expect(a.keeps).toEqual(['legal-map-data'])
+    expect(a.emergencyCallLost).toBe(true)
+    expect(a.requiresAcknowledgement).toBe(true)
+    expect(a.loses).toContain('emergency-call')
+    expect(a.warnings.slice(0, 2)).toEqual(['emergency-call-lost', 'intelligent-ecall-lost'])
     expect(a.warnings).toContain('no-legal-ecall-map-data-only')
+  })
+
+  it('D18 — legal map data with legal eCall: an emergency call survives, no acknowledgement', () => {
+    const a = assessSimDeactivation(vehicle({ legalMapData: true, euEcall: true }), '2026-03-15')
+    expect(a.keeps).toEqual(['legal-ecall', 'psap-voice-call', 'legal-map-data'])
+    expect(a.emergencyCallLost).toBe(false)
+    expect(a.requiresAcknowledgement).toBe(false)
+    expect(a.warnings).not.toContain('no-legal-ecall-map-data-only')
   })
 
   it('DK GTC 1.6 c) — activated functions keep working offline', () => {

@@ -104,7 +104,9 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     if (legalEcall) keeps.push('legal-ecall', 'psap-voice-call')
     if (legalMapData) keeps.push('legal-map-data')
   }
-  const emergencyCallLost = targetState === 'DEACTIVATED'
+  // D18: decided by what survives, not by the target state. Only legal eCall (and the PSAP voice
+  // call that comes with it) is an emergency call; a SIM kept on for legal map data alone carries none.
+  const emergencyCallLost = !keeps.includes('legal-ecall')
   const loses: LostFunction[] = ['intelligent-ecall', 'connected-services']
   if (emergencyCallLost) loses.push('emergency-call')
   if (rule.activatedFunctionsStayOffline) loses.push('online-parts-of-activated-functions')
@@ -152,8 +154,10 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     clauses.push(...rule.refs.legalFunctions)
     clauses.push(...evidence.clauses)
     if (legalMapData) clauses.push(`${rule.legalMapDataRef} — legal map data is a type-approval function: the SIM stays on for it`)
-  } else {
+  }
+  if (emergencyCallLost) {
     clauses.push(...rule.refs.emergencyCallLost)
+    if (targetState === 'ECALL_ONLY') clauses.push('D18 — the SIM stays on for legal map data only: no emergency call of any kind remains')
   }
   clauses.push('D3 — Intelligent eCall is lost in every deactivation, even when the SIM stays on for legal eCall')
   if (rule.activatedFunctionsStayOffline) clauses.push(...rule.refs.activatedFunctions)
