@@ -59,10 +59,6 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
   return Temporal.PlainDate.compare(toPlainDate(a), toPlainDate(b))
 }
 
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return compareDates(a, b) < 0
-}
-
 export function isAfter(a: IsoDate, b: IsoDate): boolean {
   return compareDates(a, b) > 0
 }
@@ -91,16 +87,18 @@ export interface PublicHoliday {
   nameEn: string
 }
 
-const holidayEngines = new Map<string, Holidays>()
+/** One library instance per country, with the country's own first language. */
+const holidayEngines = new Map<string, { hd: Holidays; language: string }>()
 const holidayCache = new Map<string, ReadonlyMap<IsoDate, PublicHoliday>>()
 
-function engine(country: string): Holidays {
-  let hd = holidayEngines.get(country)
-  if (hd === undefined) {
-    hd = new Holidays(country)
-    holidayEngines.set(country, hd)
+function engine(country: string): { hd: Holidays; language: string } {
+  let e = holidayEngines.get(country)
+  if (e === undefined) {
+    const hd = new Holidays(country)
+    e = { hd, language: hd.getLanguages()[0]! }
+    holidayEngines.set(country, e)
   }
-  return hd
+  return e
 }
 
 /**
@@ -118,15 +116,17 @@ export function publicHolidays(market: Market, year: number): ReadonlyMap<IsoDat
   const key = `${country}:${year}`
   const cached = holidayCache.get(key)
   if (cached !== undefined) return cached
-  const hd = engine(country)
-  const local = hd.getHolidays(year)
+  const { hd, language } = engine(country)
+  // The language is always named: asking for English switches the instance's language, and a later
+  // call without one would give English "local" names.
+  const local = hd.getHolidays(year, language)
+  // The same rules in English: the library returns both lists from one rule set, in the same order.
   const english = hd.getHolidays(year, 'en')
   const map = new Map<IsoDate, PublicHoliday>()
   local.forEach((h, i) => {
     if (h.type !== 'public') return
     const date = h.date.slice(0, 10)
-    const en = english[i]
-    const nameEn = en !== undefined && en.date === h.date && en.rule === h.rule ? en.name : h.name
+    const nameEn = english[i]!.name
     const existing = map.get(date)
     // Two public holidays on one day (LU 2024-05-09: Europe Day and Ascension): keep both names.
     map.set(
@@ -184,18 +184,18 @@ export interface RolledDate {
   shifts: DeadlineShift[]
 }
 
-/** D6: a period ending on a Saturday, Sunday or public holiday ends on the next working day. */
+/**
+ * D6: a period ending on a Saturday, Sunday or public holiday ends on the next working day. The
+ * loop ends: no national calendar has more than a long weekend plus a few holidays in a row.
+ */
 export function rollForward(market: Market, iso: IsoDate): RolledDate {
   const shifts: DeadlineShift[] = []
   let day = iso
-  // A run of non-working days is at most a long weekend plus a few holidays; 31 is a safe bound.
-  for (let i = 0; i < 31; i++) {
-    const why = nonWorkingReason(market, day)
-    if (why === null) return { date: day, nominal: iso, shifts }
+  for (let why = nonWorkingReason(market, day); why !== null; why = nonWorkingReason(market, day)) {
     shifts.push(why)
     day = addDays(day, 1)
   }
-  throw new Error(`no working day within 31 days after ${iso} in ${market}`)
+  return { date: day, nominal: iso, shifts }
 }
 
 /**
@@ -211,7 +211,8 @@ export function describeShifts(shifts: readonly DeadlineShift[]): string {
   if (shifts.length === 0) return ''
   return shifts
     .map((s) => {
-      const name = s.holidayNameEn ?? s.holidayName
+      // holidayName and holidayNameEn are set together (nonWorkingReason).
+      const name = s.holidayNameEn
       const base = s.reason === 'holiday' ? 'public holiday' : s.reason === 'saturday' ? 'Saturday' : 'Sunday'
       return name !== undefined ? `${s.date} (${base}: ${name})` : `${s.date} (${base})`
     })

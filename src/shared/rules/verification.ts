@@ -1,6 +1,7 @@
 // Caller verification on the hotline (RULES.md §8, D11) and its lockout, as pure functions.
 import { Temporal } from 'temporal-polyfill'
 import { VERIFICATION } from './catalogue'
+import type { Citation } from './clauses'
 import { normaliseVin, validateVin } from './vin'
 
 /** What the record says about the owner. */
@@ -36,9 +37,13 @@ export interface VerificationResult {
   /** Which second fact was checked and matched. */
   secondFactor: 'customer-number' | 'postcode' | null
   failures: VerificationFailure[]
-  /** Agent-readable reasons (never revealing the record's values). */
+  /**
+   * English reasons, one per failure (never revealing the record's values). Kept for logs; the
+   * renderer translates `failures` (the codes are the API).
+   */
   messages: string[]
-  clauses: string[]
+  /** Clause and decision ids (clauses.ts). */
+  clauses: Citation[]
 }
 
 /**
@@ -125,10 +130,7 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
     secondFactor,
     failures,
     messages,
-    clauses: [
-      'D11 — the caller gives the exact name, the full VIN, and the customer number or the postcode on record',
-      'Seed 002 L112–L113 — the spelling of first name and surname must match the record exactly'
-    ]
+    clauses: [...VERIFICATION.clauses]
   }
 }
 
@@ -149,7 +151,8 @@ export interface LockoutState {
   consecutiveFailures: number
   /** Attempts left before a lock (0 while locked). */
   remainingAttempts: number
-  clauses: string[]
+  /** ['D11'] */
+  clauses: Citation[]
 }
 
 function instant(value: string, field: string): Temporal.Instant {
@@ -189,7 +192,7 @@ export function verificationLockout(attempts: readonly VerificationAttempt[], no
     failures++
     if (failures >= VERIFICATION.maxFailures) lockedUntil = t.add(lockFor)
   }
-  const clauses = ['D11 — three failed attempts lock verification for this vehicle for 15 minutes']
+  const clauses: Citation[] = ['D11']
   if (lockedUntil !== null && Temporal.Instant.compare(nowI, lockedUntil) < 0) {
     return { locked: true, lockedUntil: lockedUntil.toString(), consecutiveFailures: failures, remainingAttempts: 0, clauses }
   }

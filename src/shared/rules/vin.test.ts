@@ -14,10 +14,31 @@ describe('validateVin (RULES.md §1, seed 002 L104–L120, ISO 3779)', () => {
     expect(validateVin(input)).toEqual({ ok: true, vin: expected })
   })
 
-  it.each(['', '   ', ' - '])('rejects %j as empty', (input) => {
-    const r = validateVin(input)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toBe('empty')
+  it.each(['', '   ', ' - ', '\t-\n'])('rejects %j as empty', (input) => {
+    expect(validateVin(input)).toEqual({ ok: false, reason: 'empty', message: 'No VIN was given. A VIN has 17 characters.' })
+  })
+
+  it.each([
+    ['WMWIIDK0X02T12345', 'The letter I at position 4 is never used in a VIN: did you mean 1 (one)?'],
+    ['wmw11dkox02t12345', 'The letter O at position 8 is never used in a VIN: did you mean 0 (zero)?'],
+    ['WMW11DK0X02T1234q', 'The letter Q at position 17 is never used in a VIN: did you mean 0 (zero)?'],
+    ['Q', 'The letter Q at position 1 is never used in a VIN: did you mean 0 (zero)?']
+  ])('%j: %s', (input, message) => {
+    expect(validateVin(input)).toEqual({ ok: false, reason: 'forbidden-letter', message })
+  })
+
+  it.each([
+    ['WMW11DK0X02T1234', 'A VIN has exactly 17 characters; 16 characters were given (1 missing).'],
+    ['WMW11DK0X02T123456', 'A VIN has exactly 17 characters; 18 characters were given (1 too many).'],
+    ['A', 'A VIN has exactly 17 characters; 1 character was given (16 missing).'],
+    ['WMW11DK0X02T12345678', 'A VIN has exactly 17 characters; 20 characters were given (3 too many).']
+  ])('%j: %s', (input, message) => {
+    expect(validateVin(input)).toEqual({ ok: false, reason: 'length', message })
+  })
+
+  it('every letter and digit ISO 3779 allows is accepted, in either case', () => {
+    expect(validateVin('ABCDEFGHJKLMNPRST')).toEqual({ ok: true, vin: 'ABCDEFGHJKLMNPRST' })
+    expect(validateVin('uvwxyz01234567890')).toEqual({ ok: true, vin: 'UVWXYZ01234567890' })
   })
 
   it.each([
