@@ -17,10 +17,12 @@ export default {
   concurrency: 2,
   timeoutMS: 20_000,
   timeoutFactor: 3,
-  // A rerun tests only mutants whose code or covering tests changed. The file is committed (README
-  // "Mutation testing" says why): the next run anywhere starts from the recorded result.
+  // A rerun tests only mutants whose code or covering tests changed. The incremental file is NOT
+  // committed (reports/ is ignored): it records this machine's absolute project path, holds a copy
+  // of every mutated file and test (megabytes), and is rewritten by every run, so branches would
+  // conflict on it. A fresh checkout runs in full once; `-- --force` does the same on purpose.
   incremental: true,
-  incrementalFile: 'stryker/incremental.json',
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/rules.json' },
   thresholds: { high: 90, low: 85, break: 85 },

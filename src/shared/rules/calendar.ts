@@ -87,19 +87,7 @@ export interface PublicHoliday {
   nameEn: string
 }
 
-/** One library instance per country, with the country's own first language. */
-const holidayEngines = new Map<string, { hd: Holidays; language: string }>()
 const holidayCache = new Map<string, ReadonlyMap<IsoDate, PublicHoliday>>()
-
-function engine(country: string): { hd: Holidays; language: string } {
-  let e = holidayEngines.get(country)
-  if (e === undefined) {
-    const hd = new Holidays(country)
-    e = { hd, language: hd.getLanguages()[0]! }
-    holidayEngines.set(country, e)
-  }
-  return e
-}
 
 /**
  * D6: national PUBLIC holidays of the market's country (date-holidays type 'public' only). Not
@@ -109,17 +97,17 @@ function engine(country: string): { hd: Holidays; language: string } {
  *
  * Dates are read from the library's `date` string ('YYYY-MM-DD hh:mm:ss', the country's local
  * calendar day), never from its `start` Date object, which is an instant and would shift by a day
- * in far-off time zones. The lookup is memoised; the library data is static, so this stays pure.
+ * in far-off time zones. Each year is memoised; the library data is static, so this stays pure.
  */
 export function publicHolidays(market: Market, year: number): ReadonlyMap<IsoDate, PublicHoliday> {
   const country = MARKET_INFO[market].holidayCountry
   const key = `${country}:${year}`
   const cached = holidayCache.get(key)
   if (cached !== undefined) return cached
-  const { hd, language } = engine(country)
-  // The language is always named: asking for English switches the instance's language, and a later
-  // call without one would give English "local" names.
-  const local = hd.getHolidays(year, language)
+  const hd = new Holidays(country)
+  // The language is always named: asking for English switches an instance's language, and a later
+  // call without one gives English "local" names.
+  const local = hd.getHolidays(year, hd.getLanguages()[0]!)
   // The same rules in English: the library returns both lists from one rule set, in the same order.
   const english = hd.getHolidays(year, 'en')
   const map = new Map<IsoDate, PublicHoliday>()

@@ -272,19 +272,12 @@ export const MISSING_INSTRUCTIONS_EXTENSION_MONTHS = 12
 export interface SimMarketRule {
   market: Market
   /**
-   * What a deactivation does to the contract:
-   * - 'handover': DK, withdrawal before handover (any customer, D12), termination after;
-   * - 'handover-consumer-distance': SE, withdrawal only for a consumer, before handover, distance or
-   *   off-premises; termination otherwise;
-   * - 'none': PT, BE, LU: the contract is unaffected.
+   * A deactivation after handover ends the contract (DK/SE GTC 1.6 b): a termination under §8. Before
+   * handover it is a withdrawal where `d12` says so. PT, BE, LU: the contract is not affected.
    */
-  contractEffect: 'handover' | 'handover-consumer-distance' | 'none'
-  /** Channels whose contract a pre-handover deactivation withdraws (SE 1.6 a). */
-  withdrawalChannels: readonly SalesChannel[]
-  /** Termination notice after handover (DK/SE 8.1): months (D13). */
+  endsContract: boolean
+  /** Termination notice after handover (DK/SE 8.1): months (D13); services stop at once without refund (DK 8.7, SE 8.8). */
   terminationNoticeMonths: number
-  /** Services stop at once, without refund (DK 8.7, SE 8.8). */
-  refundOnTermination: 'none'
   /** Functions unlocked by an activation code keep working offline (DK/SE GTC 1.6 c). */
   activatedFunctionsStayOffline: boolean
   /** The clauses cited in each situation. */
@@ -316,8 +309,11 @@ export interface SimMarketRule {
   preHandoverTermination?: { notConsumer: readonly Citation[]; onPremises: readonly Citation[] }
   /** Reactivating during a pending termination cancels it (RULES.md §4: DK/SE). */
   reactivationCancelsTermination: boolean
-  /** D12 as a withdrawal (RULES.md §3): who may withdraw by a SIM request before handover (cites `refs.withdrawal`). */
-  d12?: { anyCustomer: boolean }
+  /**
+   * D12 as a withdrawal (RULES.md §3): who withdraws by a SIM request before handover (cites
+   * `refs.withdrawal`): DK any customer; SE a consumer whose contract was concluded this way (1.6 a).
+   */
+  d12?: { anyCustomer: true } | { anyCustomer: false; consumerChannels: readonly SalesChannel[] }
 }
 
 const NO_CITATIONS: readonly Citation[] = []
@@ -326,10 +322,8 @@ const NO_CITATIONS: readonly Citation[] = []
 function beLuSimRule(market: 'BE' | 'LU'): SimMarketRule {
   return {
     market,
-    contractEffect: 'none',
-    withdrawalChannels: [],
+    endsContract: false,
     terminationNoticeMonths: 0,
-    refundOnTermination: 'none',
     activatedFunctionsStayOffline: false,
     refs: {
       who: ['BE/LU deactivation', 'D2'],
@@ -354,10 +348,8 @@ function beLuSimRule(market: 'BE' | 'LU'): SimMarketRule {
 export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
   DK: {
     market: 'DK',
-    contractEffect: 'handover',
-    withdrawalChannels: ALL_CHANNELS,
+    endsContract: true,
     terminationNoticeMonths: 1,
-    refundOnTermination: 'none',
     activatedFunctionsStayOffline: true,
     refs: {
       who: ['DK GTC 1.6', 'D2'],
@@ -377,10 +369,8 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
   },
   SE: {
     market: 'SE',
-    contractEffect: 'handover-consumer-distance',
-    withdrawalChannels: DISTANCE_OR_OFF,
+    endsContract: true,
     terminationNoticeMonths: 1,
-    refundOnTermination: 'none',
     activatedFunctionsStayOffline: true,
     refs: {
       who: ['SE GTC 1.6', 'D2'],
@@ -401,14 +391,12 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       onPremises: ['SE GTC 1.6 a)', 'D16']
     },
     reactivationCancelsTermination: true,
-    d12: { anyCustomer: false }
+    d12: { anyCustomer: false, consumerChannels: DISTANCE_OR_OFF }
   },
   PT: {
     market: 'PT',
-    contractEffect: 'none',
-    withdrawalChannels: [],
+    endsContract: false,
     terminationNoticeMonths: 0,
-    refundOnTermination: 'none',
     activatedFunctionsStayOffline: false,
     refs: {
       who: ['PT II.5.1', 'D2'],
@@ -636,71 +624,54 @@ export const SERVICE_CATALOGUES: Readonly<Record<Market, ServiceCatalogue>> = {
 // ---------------------------------------------------------------------------------------------
 // Termination (RULES.md §7)
 
+/** A notice period and the clauses it rests on. */
+export interface NoticeRule<P> {
+  period: P
+  clauses: readonly Citation[]
+}
+
+/** null wherever the seed gives no such rule: the tool invents no date. */
 export interface TerminationRules {
-  /** Customer ends the contract: months after notice (D13), or weeks; null: not in the seed. */
-  contractNotice: { months: number } | { weeks: number } | null
-  contractNoticeClauses: readonly Citation[]
-  /** Unlimited service with recurring payments ends on the next due payment date; null: not in the seed. */
+  /** Customer ends the contract: months after notice (D13), or weeks. */
+  contractNotice: NoticeRule<{ months: number } | { weeks: number }> | null
+  /** Unlimited service with recurring payments ends on the next due payment date. */
   recurringEndsOnNextDue: readonly Citation[] | null
-  /** Vehicle sold: limited-duration service, weeks of notice, no refund. */
-  vehicleSoldWeeks: number | null
-  vehicleSoldClauses: readonly Citation[]
+  /** Vehicle sold: a limited-duration service ends after this many weeks, no refund. */
+  vehicleSold: NoticeRule<{ weeks: number }> | null
   /** Any service, weeks of notice (PT II.5.3); no pro-rata refund (II.5.2). */
-  serviceNoticeWeeks: number | null
-  serviceNoticeClauses: readonly Citation[]
+  serviceNotice: NoticeRule<{ weeks: number }> | null
   /** MINI may end the contract / an unlimited service only this many years after it began. */
-  miniEarliestYears: number | null
-  miniNoticeMonths: number | null
-  miniClauses: readonly Citation[]
+  mini: NoticeRule<{ earliestYears: number; noticeMonths: number }> | null
 }
 
 /** BE/LU: seed 000 has no termination rules. */
-const NO_TERMINATION_RULES: TerminationRules = {
-  contractNotice: null, contractNoticeClauses: [], recurringEndsOnNextDue: null,
-  vehicleSoldWeeks: null, vehicleSoldClauses: [], serviceNoticeWeeks: null, serviceNoticeClauses: [],
-  miniEarliestYears: null, miniNoticeMonths: null, miniClauses: []
-}
+const NO_TERMINATION_RULES: TerminationRules = { contractNotice: null, recurringEndsOnNextDue: null, vehicleSold: null, serviceNotice: null, mini: null }
 
 export const TERMINATION_RULES: Readonly<Record<Market, TerminationRules>> = {
   DK: {
-    contractNotice: { months: 1 },
-    contractNoticeClauses: ['DK GTC 8.1'],
+    contractNotice: { period: { months: 1 }, clauses: ['DK GTC 8.1'] },
     recurringEndsOnNextDue: ['DK GTC 8.5 a)'],
-    vehicleSoldWeeks: 6,
-    vehicleSoldClauses: ['DK GTC 8.6'],
-    serviceNoticeWeeks: null,
-    serviceNoticeClauses: [],
-    miniEarliestYears: 5,
-    miniNoticeMonths: 1,
+    vehicleSold: { period: { weeks: 6 }, clauses: ['DK GTC 8.6'] },
+    serviceNotice: null,
     // 8.1 the contract, 8.4 an unlimited service.
-    miniClauses: ['DK GTC 8.1', 'DK GTC 8.4']
+    mini: { period: { earliestYears: 5, noticeMonths: 1 }, clauses: ['DK GTC 8.1', 'DK GTC 8.4'] }
   },
   SE: {
-    contractNotice: { months: 1 },
-    contractNoticeClauses: ['SE GTC 8.1'],
+    contractNotice: { period: { months: 1 }, clauses: ['SE GTC 8.1'] },
     recurringEndsOnNextDue: ['SE GTC 8.6 a)'],
-    vehicleSoldWeeks: 6,
-    vehicleSoldClauses: ['SE GTC 8.7'],
-    serviceNoticeWeeks: null,
-    serviceNoticeClauses: [],
-    miniEarliestYears: 5,
-    miniNoticeMonths: 1,
+    vehicleSold: { period: { weeks: 6 }, clauses: ['SE GTC 8.7'] },
+    serviceNotice: null,
     // 8.2 the contract, 8.5 an unlimited service.
-    miniClauses: ['SE GTC 8.2', 'SE GTC 8.5']
+    mini: { period: { earliestYears: 5, noticeMonths: 1 }, clauses: ['SE GTC 8.2', 'SE GTC 8.5'] }
   },
   PT: {
-    contractNotice: { weeks: 6 },
-    contractNoticeClauses: ['PT II.5.3'],
+    contractNotice: { period: { weeks: 6 }, clauses: ['PT II.5.3'] },
     recurringEndsOnNextDue: null,
-    vehicleSoldWeeks: 6,
     // II.7 refers to II.5.3 for the six weeks.
-    vehicleSoldClauses: ['PT II.7', 'PT II.5.3'],
-    serviceNoticeWeeks: 6,
-    serviceNoticeClauses: ['PT II.5.3', 'PT II.5.2'],
+    vehicleSold: { period: { weeks: 6 }, clauses: ['PT II.7', 'PT II.5.3'] },
+    serviceNotice: { period: { weeks: 6 }, clauses: ['PT II.5.3', 'PT II.5.2'] },
     // PT seed states no ordinary termination right for MINI (sources/seed-004-pt.md PT-TERM-12).
-    miniEarliestYears: null,
-    miniNoticeMonths: null,
-    miniClauses: []
+    mini: null
   },
   BE: NO_TERMINATION_RULES,
   LU: NO_TERMINATION_RULES

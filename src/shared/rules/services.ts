@@ -272,6 +272,6 @@ export function listServices(input: ServiceValidityInput, on: IsoDate): ServiceL
 
   const clauses: Citation[] = [...cat.clauses]
 
-  const ambiguousEquipment = v.equipment.filter((e) => cat.packages.length > 0 && isAmbiguousEquipment(market, e))
+  const ambiguousEquipment = v.equipment.filter((e) => isAmbiguousEquipment(market, e))
   return { market, on, basis: cat.basis, registered, services, unknownEquipment, ambiguousEquipment, clauses }
 }

@@ -124,20 +124,23 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   let contractEffect: SimDeactivationAssessment['contractEffect'] = 'none'
   let terminationEffectiveOn: IsoDate | undefined
   let terminationAlreadyPending = false
-  if (rule.contractEffect !== 'none') {
+  if (rule.endsContract) {
+    // D12: before handover a withdrawal, DK for any customer, SE for a consumer whose contract was
+    // concluded at a distance or off the premises (1.6 a); otherwise a termination (1.6 b, D16).
+    const d12 = rule.d12
     const withdrawal =
       !handedOver &&
-      (rule.contractEffect === 'handover' ||
-        (v.contract.customer === 'consumer' && rule.withdrawalChannels.includes(v.contract.channel)))
+      d12 !== undefined &&
+      (d12.anyCustomer || (v.contract.customer === 'consumer' && d12.consumerChannels.includes(v.contract.channel)))
     if (withdrawal) {
       contractEffect = 'withdrawal'
       clauses.push(...rule.refs.withdrawal)
     } else {
       contractEffect = 'termination'
-      if (contractState === 'termination-pending' && v.contract.terminationEffectiveOn !== undefined) {
+      if (contractState === 'termination-pending') {
         // The notice already given stands: no second month of notice is started.
         terminationAlreadyPending = true
-        terminationEffectiveOn = v.contract.terminationEffectiveOn
+        terminationEffectiveOn = v.contract.terminationEffectiveOn!
         clauses.push(...rule.refs.terminationPending)
       } else {
         // D13: one month after the request (DK/SE 8.1).
@@ -225,7 +228,7 @@ export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: Sim
   else if (contractState === 'withdrawn') refusal = 'contract-withdrawn'
   else if (contractState === 'ended') refusal = 'contract-ended'
 
-  const listing = listServices({ vehicle: v, ...(options.purchases ? { purchases: options.purchases } : {}) }, on)
+  const listing = listServices({ vehicle: v, purchases: options.purchases ?? [] }, on)
   const restoredServices = listing.services.filter((s) => s.notEnded)
   const expiredServices = listing.services.filter((s) => !s.notEnded)
 

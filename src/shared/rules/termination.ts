@@ -32,15 +32,15 @@ export function sixWeeksAfter(date: IsoDate): IsoDate {
  */
 export function customerContractTermination(market: Market, noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  const notice = r.contractNotice
+  const notice = TERMINATION_RULES[market].contractNotice
   // BE/LU: the seed sets no notice period; the agent asks a supervisor.
   if (notice === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
-  if ('months' in notice) {
+  const p = notice.period
+  if ('months' in p) {
     // D13; unlimited services end with the contract (DK/SE 8.1).
-    return { allowed: true, effectiveOn: addMonths(noticeOn, notice.months), refund: 'none', clauses: [...r.contractNoticeClauses, 'D13'] }
+    return { allowed: true, effectiveOn: addMonths(noticeOn, p.months), refund: 'none', clauses: [...notice.clauses, 'D13'] }
   }
-  return { allowed: true, effectiveOn: addWeeks(noticeOn, notice.weeks), refund: 'none', clauses: [...r.contractNoticeClauses] }
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, p.weeks), refund: 'none', clauses: [...notice.clauses] }
 }
 
 /**
@@ -79,17 +79,17 @@ export function recurringServiceTermination(market: Market, noticeOn: IsoDate, n
 /** Vehicle sold: a limited-duration service may be ended with six weeks' notice, no refund (DK 8.6, SE 8.7, PT II.7). */
 export function vehicleSoldServiceTermination(market: Market, noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  if (r.vehicleSoldWeeks === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
-  return { allowed: true, effectiveOn: addWeeks(noticeOn, r.vehicleSoldWeeks), refund: 'none', clauses: [...r.vehicleSoldClauses] }
+  const sold = TERMINATION_RULES[market].vehicleSold
+  if (sold === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, sold.period.weeks), refund: 'none', clauses: [...sold.clauses] }
 }
 
 /** PT: any service, in writing, six weeks' notice; no pro-rata refund (II.5.3, II.5.2). */
 export function ptServiceTermination(noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES.PT
-  // The PT catalogue entry sets it (II.5.3); only BE/LU/DK/SE leave it null.
-  return { allowed: true, effectiveOn: addWeeks(noticeOn, r.serviceNoticeWeeks!), refund: 'none', clauses: [...r.serviceNoticeClauses] }
+  // The PT catalogue entry sets it (II.5.3); only DK, SE, BE and LU leave it null.
+  const notice = TERMINATION_RULES.PT.serviceNotice!
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, notice.period.weeks), refund: 'none', clauses: [...notice.clauses] }
 }
 
 /**
@@ -101,16 +101,14 @@ export function ptServiceTermination(noticeOn: IsoDate): TerminationResult {
 export function miniTermination(market: Market, startedOn: IsoDate, noticeOn: IsoDate): TerminationResult {
   toPlainDate(startedOn, 'startedOn')
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  if (r.miniEarliestYears === null || r.miniNoticeMonths === null) {
-    return { allowed: false, effectiveOn: null, refund: 'none', clauses: [] }
-  }
-  const earliestNoticeOn = addYears(startedOn, r.miniEarliestYears)
+  const mini = TERMINATION_RULES[market].mini
+  if (mini === null) return { allowed: false, effectiveOn: null, refund: 'none', clauses: [] }
+  const earliestNoticeOn = addYears(startedOn, mini.period.earliestYears)
   if (compareDates(noticeOn, earliestNoticeOn) < 0) {
-    return { allowed: false, effectiveOn: null, refund: 'none', earliestNoticeOn, clauses: [...r.miniClauses] }
+    return { allowed: false, effectiveOn: null, refund: 'none', earliestNoticeOn, clauses: [...mini.clauses] }
   }
-  const effectiveOn = addMonths(noticeOn, r.miniNoticeMonths)
-  return { allowed: true, effectiveOn, refund: 'none', earliestNoticeOn, clauses: [...r.miniClauses, 'D13'] }
+  const effectiveOn = addMonths(noticeOn, mini.period.noticeMonths)
+  return { allowed: true, effectiveOn, refund: 'none', earliestNoticeOn, clauses: [...mini.clauses, 'D13'] }
 }
 
 /** A termination after handover takes effect one month after the request (RULES.md §7, D13). */

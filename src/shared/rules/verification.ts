@@ -101,7 +101,8 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
   let postcodeOk: boolean | null = null
   if (givenNumber) {
     const rec = record.customerNumber
-    numberOk = rec != null && rec.trim() !== '' && normaliseCustomerNumber(rec) === normaliseCustomerNumber(claim.customerNumber!)
+    // A given number is never blank, so a blank number on record cannot equal it.
+    numberOk = rec != null && normaliseCustomerNumber(rec) === normaliseCustomerNumber(claim.customerNumber!)
     if (!numberOk) {
       failures.push('customer-number-mismatch')
       messages.push('The customer number does not match the record.')
@@ -109,7 +110,8 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
   }
   if (givenPostcode) {
     const rec = record.postcode
-    postcodeOk = rec != null && normalisePostcode(rec) !== '' && normalisePostcode(rec) === normalisePostcode(claim.postcode!)
+    // A given postcode has digits, so a postcode on record without any cannot equal it.
+    postcodeOk = rec != null && normalisePostcode(rec) === normalisePostcode(claim.postcode!)
     if (!postcodeOk) {
       failures.push('postcode-mismatch')
       messages.push('The postcode does not match the address on record.')

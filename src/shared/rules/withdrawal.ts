@@ -9,7 +9,8 @@ import {
   periodEnd,
   rollForward,
   toPlainDate,
-  type DeadlineShift
+  type DeadlineShift,
+  type RolledDate
 } from './calendar'
 import {
   MARKET_INFO,
@@ -178,6 +179,43 @@ function chargeFor(input: WithdrawalAssessmentInput, d12: boolean, warnings: str
   }
 }
 
+type PeriodBasis = 'standard' | 'instructions-never-given' | 'instructions-given-late' | 'instructions-receipt'
+
+interface WithdrawalPeriod {
+  periodStart: IsoDateString
+  /** The date the last 14 days are counted from. */
+  countedFrom: IsoDateString
+  rolled: RolledDate
+  basis: PeriodBasis
+  /** D7: instructions received after the 12-month extension had ended. */
+  instructionsTooLate: boolean
+}
+
+/** The withdrawal period and its last day (D6, D7; PT II.6). */
+function withdrawalPeriod(m: Market, rule: WithdrawalRule, concludedAt: IsoDateString, instructions: IsoDateString | null | undefined): WithdrawalPeriod {
+  const standard = { periodStart: concludedAt, countedFrom: concludedAt, instructionsTooLate: false }
+  const normal = periodEnd(m, concludedAt, rule.periodDays)
+  if (rule.periodFrom === 'instructions-receipt' && instructions) {
+    // PT II.6: counted from receipt of the written instructions, never before conclusion. No
+    // 12-month cap: the PT clause is more favourable to the consumer than D7.
+    const start = maxDate(instructions, concludedAt)
+    return { ...standard, periodStart: start, countedFrom: start, rolled: periodEnd(m, start, rule.periodDays), basis: 'instructions-receipt' }
+  }
+  // Given at conclusion (undefined, or received on or before that day): the normal period.
+  if (instructions === undefined || (instructions !== null && !isAfter(instructions, concludedAt))) {
+    return { ...standard, rolled: normal, basis: 'standard' }
+  }
+  // D7: never given → 12 months after the normal end (itself rolled per D6), rolled again.
+  const extendedEnd = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
+  if (instructions === null) return { ...standard, rolled: extendedEnd, basis: 'instructions-never-given' }
+  if (isAfter(instructions, extendedEnd.date)) {
+    return { ...standard, rolled: extendedEnd, basis: 'instructions-never-given', instructionsTooLate: true }
+  }
+  // D7: given late, within the 12 months → 14 days from that receipt. Received after the
+  // conclusion, so this end is never earlier than the normal one (roll-forward keeps order).
+  return { ...standard, countedFrom: instructions, rolled: periodEnd(m, instructions, rule.periodDays), basis: 'instructions-given-late' }
+}
+
 /** RULES.md §5. Complete even when refused, so the case can show why. */
 export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAssessmentDetail {
   const warnings: string[] = []
@@ -209,7 +247,7 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   const d12Rule = SIM_RULES[m].d12
   // D12 concerns the MINI Connected contract only (GTC 1.6 a): a Service Inclusive purchase is not withdrawn by a SIM request.
   const d12 = input.simDeactivationBeforeHandover === true && d12Rule !== undefined && input.contract === 'connected'
-  const d12AnyCustomer = d12 && d12Rule?.anyCustomer === true
+  const d12AnyCustomer = d12 && d12Rule.anyCustomer
   if (input.currency !== MARKET_INFO[m].currency) {
     warnings.push(`${m} amounts are in ${MARKET_INFO[m].currency}, not ${input.currency}; please check the currency`)
   }
@@ -220,45 +258,15 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   // ---- who and which contracts
   const refusals: WithdrawalRefusal[] = []
   if (!d12AnyCustomer && input.customer !== 'consumer') refusals.push('not-consumer')
-  const channelOk = d12AnyCustomer ? true : d12 ? SIM_RULES[m].withdrawalChannels.includes(input.channel) : rule.channels.includes(input.channel)
+  // D12 in SE keeps the channel condition: 1.6 a) names the same channels as §15 (distance, off-premises).
+  const channelOk = d12AnyCustomer || rule.channels.includes(input.channel)
   if (!channelOk) refusals.push('channel-excluded')
   // D8 (Directive art. 16(a); PT II.6 «não seja cumprido» read as "fully performed").
   if (input.fullyPerformed === true && !d12) refusals.push('fully-performed')
 
   // ---- period (D6, D7)
-  const concludedAt = input.concludedAt
-  const instructions = input.instructionsReceivedAt
-  let periodStart = concludedAt
-  let countedFrom = concludedAt
-  let deadlineBasis: WithdrawalAssessmentDetail['deadlineBasis'] = 'standard'
-  const normal = periodEnd(m, concludedAt, rule.periodDays)
-  let rolled = normal
-
-  if (rule.periodFrom === 'instructions-receipt' && instructions) {
-    // PT II.6: counted from receipt of the written instructions, never before conclusion. No
-    // 12-month cap: the PT clause is more favourable to the consumer than D7.
-    periodStart = maxDate(instructions, concludedAt)
-    countedFrom = periodStart
-    rolled = periodEnd(m, periodStart, rule.periodDays)
-    deadlineBasis = 'instructions-receipt'
-  } else if (instructions === null) {
-    // D7: never given → 12 months after the normal end (itself rolled per D6), rolled again.
-    rolled = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
-    deadlineBasis = 'instructions-never-given'
-  } else if (instructions !== undefined && isAfter(instructions, concludedAt)) {
-    const extendedEnd = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
-    if (compareDates(instructions, extendedEnd.date) <= 0) {
-      // D7: given late, within the 12 months → 14 days from that receipt. Received after the
-      // conclusion, so this end is never earlier than the normal one (roll-forward keeps order).
-      rolled = periodEnd(m, instructions, rule.periodDays)
-      countedFrom = instructions
-      deadlineBasis = 'instructions-given-late'
-    } else {
-      rolled = extendedEnd
-      deadlineBasis = 'instructions-never-given'
-      warnings.push('The instructions were given after the 12-month extension had ended (D7)')
-    }
-  }
+  const { periodStart, countedFrom, rolled, basis: deadlineBasis, instructionsTooLate } = withdrawalPeriod(m, rule, input.concludedAt, input.instructionsReceivedAt)
+  if (instructionsTooLate) warnings.push('The instructions were given after the 12-month extension had ended (D7)')
 
   const deadline = rolled.date
   // Dispatch within the period is enough (DK GTC 14, SI 8; SE §15; PT II.6; Directive art. 11(2)).
@@ -345,22 +353,10 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
 }
 
-/** The periodStart / deadline pair alone (used by the UI while typing dates). */
+/** The periodStart / deadline pair alone (used by the UI while typing dates): the MINI Connected rule. */
 export function withdrawalDeadline(market: Market, concludedAt: string, instructionsReceivedAt?: string | null): { periodStart: string; deadline: string; shifts: DeadlineShift[] } {
-  const a = assessWithdrawal({
-    market,
-    contract: 'connected',
-    customer: 'consumer',
-    channel: 'distance',
-    concludedAt,
-    instructionsReceivedAt,
-    noticeSentAt: concludedAt,
-    noticeReceivedAt: concludedAt,
-    currency: MARKET_INFO[market].currency,
-    price: 0,
-    paid: 0,
-    startRequested: false
-  })
-  return { periodStart: a.periodStart, deadline: a.deadline, shifts: a.deadlineShift }
+  toPlainDate(concludedAt, 'concludedAt')
+  if (instructionsReceivedAt) toPlainDate(instructionsReceivedAt, 'instructionsReceivedAt')
+  const p = withdrawalPeriod(market, WITHDRAWAL_RULES[market].connected, concludedAt, instructionsReceivedAt)
+  return { periodStart: p.periodStart, deadline: p.rolled.date, shifts: p.rolled.shifts }
 }
-
