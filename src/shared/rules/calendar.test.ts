@@ -59,6 +59,10 @@ describe('D13 — one month later: same day number, or the month\'s last day', (
   it('names the field and the value in the error', () => {
     expect(() => toPlainDate('20.03.2026')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "20.03.2026"')
     expect(() => toPlainDate('2026-02-29', 'handover')).toThrow('handover is not a real calendar date: 2026-02-29')
+    expect(() => toPlainDate('x2026-01-01')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "x2026-01-01"')
+    expect(() => toPlainDate('2026-01-01x')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "2026-01-01x"')
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow('from is not a real calendar date: 2026-02-30')
+    expect(() => daysBetween('2026-03-01', '2026-02-30')).toThrow('to is not a real calendar date: 2026-02-30')
   })
 
   it('only strings are ISO dates: a Temporal date object or a number is not', () => {

@@ -13,7 +13,8 @@ export function toPlainDate(iso: IsoDate, field = 'date'): Temporal.PlainDate {
     throw new RangeError(`${field} must be an ISO calendar date YYYY-MM-DD, got ${JSON.stringify(iso)}`)
   }
   try {
-    return Temporal.PlainDate.from(iso, { overflow: 'reject' })
+    // A date string is never constrained: 2026-02-30 is rejected whatever the overflow option.
+    return Temporal.PlainDate.from(iso)
   } catch {
     throw new RangeError(`${field} is not a real calendar date: ${iso}`)
   }
@@ -22,7 +23,7 @@ export function toPlainDate(iso: IsoDate, field = 'date'): Temporal.PlainDate {
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false
   try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' })
+    Temporal.PlainDate.from(value)
     return true
   } catch {
     return false
@@ -35,15 +36,16 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 
 /**
  * D13: same day number `months` later, or that month's last day when it has no such day
- * (31 January + 1 month → 28/29 February). Temporal's 'constrain' overflow is exactly this clamp.
+ * (31 January + 1 month → 28/29 February). Temporal's default overflow, 'constrain', is exactly
+ * this clamp.
  */
 export function addMonths(iso: IsoDate, months: number): IsoDate {
-  return toPlainDate(iso).add({ months }, { overflow: 'constrain' }).toString()
+  return toPlainDate(iso).add({ months }).toString()
 }
 
 /** Years with the same clamp as D13 (29 February + 1 year → 28 February). */
 export function addYears(iso: IsoDate, years: number): IsoDate {
-  return toPlainDate(iso).add({ years }, { overflow: 'constrain' }).toString()
+  return toPlainDate(iso).add({ years }).toString()
 }
 
 export function addWeeks(iso: IsoDate, weeks: number): IsoDate {
@@ -52,7 +54,8 @@ export function addWeeks(iso: IsoDate, weeks: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toPlainDate(from, 'from').until(toPlainDate(to, 'to'), { largestUnit: 'days' }).days
+  // A PlainDate difference is in days unless a larger unit is asked for.
+  return toPlainDate(from, 'from').until(toPlainDate(to, 'to')).days
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {
@@ -64,11 +67,11 @@ export function isAfter(a: IsoDate, b: IsoDate): boolean {
 }
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return compareDates(a, b) >= 0 ? a : b
+  return isAfter(b, a) ? b : a
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return compareDates(a, b) <= 0 ? a : b
+  return isAfter(a, b) ? b : a
 }
 
 /** 1 = Monday … 7 = Sunday (ISO 8601). */
@@ -196,7 +199,6 @@ export function periodEnd(market: Market, eventDate: IsoDate, days: number): Rol
 
 /** Sentence for the agent: why the deadline moved. */
 export function describeShifts(shifts: readonly DeadlineShift[]): string {
-  if (shifts.length === 0) return ''
   return shifts
     .map((s) => {
       // holidayName and holidayNameEn are set together (nonWorkingReason).

@@ -90,16 +90,15 @@ describe('SIM rules (RULES.md §3, §4) cite where they are written', () => {
   })
 
   it('only DK and SE deactivations touch the contract; only they cancel a pending termination by reactivating', () => {
-    expect(MARKETS.map((m) => [m, SIM_RULES[m].endsContract, SIM_RULES[m].reactivationCancelsTermination, SIM_RULES[m].activatedFunctionsStayOffline])).toEqual([
+    expect(MARKETS.map((m) => [m, SIM_RULES[m].contract !== null, SIM_RULES[m].reactivationCancelsTermination, SIM_RULES[m].activatedFunctionsStayOffline])).toEqual([
       ['DK', true, true, true],
       ['SE', true, true, true],
       ['PT', false, false, false],
       ['BE', false, false, false],
       ['LU', false, false, false]
     ])
-    expect(SIM_RULES.DK.d12).toEqual({ anyCustomer: true })
-    expect(SIM_RULES.SE.d12).toEqual({ anyCustomer: false, consumerChannels: ['distance', 'off-premises'] })
-    expect(SIM_RULES.PT.d12).toBeUndefined()
+    expect(SIM_RULES.DK.contract).toEqual({ terminationNoticeMonths: 1, d12: { anyCustomer: true } })
+    expect(SIM_RULES.SE.contract).toEqual({ terminationNoticeMonths: 1, d12: { anyCustomer: false, consumerChannels: ['distance', 'off-premises'] } })
   })
 })
 

@@ -272,12 +272,15 @@ export const MISSING_INSTRUCTIONS_EXTENSION_MONTHS = 12
 export interface SimMarketRule {
   market: Market
   /**
-   * A deactivation after handover ends the contract (DK/SE GTC 1.6 b): a termination under §8. Before
-   * handover it is a withdrawal where `d12` says so. PT, BE, LU: the contract is not affected.
+   * DK/SE (GTC 1.6 a, b): after handover a deactivation ends the contract under §8, one month after
+   * the request (D13; services stop at once without refund, DK 8.7, SE 8.8); before handover it is a
+   * withdrawal where `d12` says so (DK any customer; SE a consumer whose contract was concluded that
+   * way), citing `refs.withdrawal`. null: the contract is not affected (PT, BE, LU).
    */
-  endsContract: boolean
-  /** Termination notice after handover (DK/SE 8.1): months (D13); services stop at once without refund (DK 8.7, SE 8.8). */
-  terminationNoticeMonths: number
+  contract: {
+    terminationNoticeMonths: number
+    d12: { anyCustomer: true } | { anyCustomer: false; consumerChannels: readonly SalesChannel[] }
+  } | null
   /** Functions unlocked by an activation code keep working offline (DK/SE GTC 1.6 c). */
   activatedFunctionsStayOffline: boolean
   /** The clauses cited in each situation. */
@@ -309,11 +312,6 @@ export interface SimMarketRule {
   preHandoverTermination?: { notConsumer: readonly Citation[]; onPremises: readonly Citation[] }
   /** Reactivating during a pending termination cancels it (RULES.md §4: DK/SE). */
   reactivationCancelsTermination: boolean
-  /**
-   * D12 as a withdrawal (RULES.md §3): who withdraws by a SIM request before handover (cites
-   * `refs.withdrawal`): DK any customer; SE a consumer whose contract was concluded this way (1.6 a).
-   */
-  d12?: { anyCustomer: true } | { anyCustomer: false; consumerChannels: readonly SalesChannel[] }
 }
 
 const NO_CITATIONS: readonly Citation[] = []
@@ -322,8 +320,7 @@ const NO_CITATIONS: readonly Citation[] = []
 function beLuSimRule(market: 'BE' | 'LU'): SimMarketRule {
   return {
     market,
-    endsContract: false,
-    terminationNoticeMonths: 0,
+    contract: null,
     activatedFunctionsStayOffline: false,
     refs: {
       who: ['BE/LU deactivation', 'D2'],
@@ -348,8 +345,7 @@ function beLuSimRule(market: 'BE' | 'LU'): SimMarketRule {
 export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
   DK: {
     market: 'DK',
-    endsContract: true,
-    terminationNoticeMonths: 1,
+    contract: { terminationNoticeMonths: 1, d12: { anyCustomer: true } },
     activatedFunctionsStayOffline: true,
     refs: {
       who: ['DK GTC 1.6', 'D2'],
@@ -364,13 +360,11 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       emergencyCallLost: ['DK GTC 1.6'],
       reactivation: ['D4']
     },
-    reactivationCancelsTermination: true,
-    d12: { anyCustomer: true }
+    reactivationCancelsTermination: true
   },
   SE: {
     market: 'SE',
-    endsContract: true,
-    terminationNoticeMonths: 1,
+    contract: { terminationNoticeMonths: 1, d12: { anyCustomer: false, consumerChannels: DISTANCE_OR_OFF } },
     activatedFunctionsStayOffline: true,
     refs: {
       who: ['SE GTC 1.6', 'D2'],
@@ -390,13 +384,11 @@ export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
       // 1.6 a) covers distance and off-premises contracts only; on the premises: §8 (D16).
       onPremises: ['SE GTC 1.6 a)', 'D16']
     },
-    reactivationCancelsTermination: true,
-    d12: { anyCustomer: false, consumerChannels: DISTANCE_OR_OFF }
+    reactivationCancelsTermination: true
   },
   PT: {
     market: 'PT',
-    endsContract: false,
-    terminationNoticeMonths: 0,
+    contract: null,
     activatedFunctionsStayOffline: false,
     refs: {
       who: ['PT II.5.1', 'D2'],

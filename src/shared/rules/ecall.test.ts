@@ -79,6 +79,8 @@ describe('option codes as printed (seed 000 L79, seed 004 SA6AE)', () => {
     ['SB6AF', ['SB6AF']],
     ['S6AFX', ['S6AFX']],
     ['X6AF', ['X6AF']],
+    ['XS6AF', ['XS6AF']],
+    ['XSA6AF', ['XSA6AF']],
     ['S6A', ['S6A']],
     ['SA6A', ['SA6A', 'A6A']],
     ['', []]

@@ -27,7 +27,7 @@ export function optionCodeVariants(printed: string): string[] {
   for (const p of parts) {
     out.push(p)
     const m = /^SA?([0-9A-Z]{3})$/.exec(p)
-    if (m && m[1] !== undefined) out.push(m[1])
+    if (m) out.push(m[1]!)
   }
   return out
 }

@@ -95,6 +95,20 @@ describe('BE/LU catalogue (seed 000 «Durée des services»)', () => {
     expect(s.grants[0]?.assumption).toBe('D9')
   })
 
+  it('D9 — a Store renewal of an assumed service (BE «Services achetés en ligne») keeps the assumption flagged', () => {
+    const l = listServices(
+      {
+        vehicle: { market: 'BE', firstRegistration: reg, equipment: ['6AG'] },
+        purchases: [{ code: '6AG-R', name: 'MINI eDrive Services', purchasedAt: '2027-05-01', termMonths: 12 }]
+      },
+      '2028-01-01'
+    )
+    const s = svc(l, 'MINI eDrive Services')
+    expect(s).toMatchObject({ end: '2028-05-01', assumptions: ['D9'], durationConflict: true, active: true, codes: ['6AG', '6AG-R'] })
+    expect(s.grants.map((g) => [g.source, g.seedLine])).toEqual([['catalogue', '000 L73'], ['purchase', '000 L135 (Store purchase or renewal)']])
+    expect(s.clauses).toEqual(['BE/LU durations', 'D9'])
+  })
+
   it('leap-day registration: 3 years end on 28 February', () => {
     const s = svc(listServices({ vehicle: { market: 'BE', firstRegistration: '2028-02-29', equipment: ['6AM'] } }, '2031-02-28'), 'Online Routing')
     expect(s.end).toBe('2031-02-28')
@@ -150,6 +164,7 @@ describe('which package an equipment code names (seed 000 note D4)', () => {
     [' 6um ', true],
     ['606/6UM', false],
     [' 606/6um ', false],
+    ['S6UM', true],
     ['606', false],
     ['6AK', false],
     ['XYZ', false]
@@ -172,6 +187,7 @@ describe('which package an equipment code names (seed 000 note D4)', () => {
   it.each([
     ['BE', '606/6UM', ['606/6UM']],
     ['BE', '606/6um', ['606/6UM']],
+    ['BE', ' 606/6UM ', ['606/6UM']],
     ['BE', '6UM', ['6UM']],
     ['BE', '606', ['606/6UM']],
     ['BE', 'S6AK', ['6AK']],
@@ -225,7 +241,7 @@ describe('DK/SE purchase records (DK GTC 8.2, SE GTC 8.3)', () => {
       { source: 'purchase', code: 'SA6AP', packageName: 'Remote Services', durationLabel: '12 months', start: '2026-02-10', end: '2027-02-10', openEnded: false, seedLine: '001 L511 (DK GTC 8.2)' }
     ])
     expect(svc(l, 'Teleservices')).toMatchObject({ openEnded: true, end: null, active: true })
-    expect(svc(l, 'Teleservices').grants[0]?.durationLabel).toBe('indefinite')
+    expect(svc(l, 'Teleservices').grants[0]).toMatchObject({ durationLabel: 'indefinite', openEnded: true, end: null })
     expect(svc(l, 'MINI Connected Package')).toMatchObject({ end: '2026-03-31', status: 'expired' })
     expect(svc(l, 'MINI Connected Package').grants[0]?.durationLabel).toBe('30 days')
     expect(svc(l, 'Apps')).toMatchObject({ openEnded: true, end: null, endText: 'open-ended' })

@@ -242,6 +242,12 @@ describe('SIM deactivation — every market: target state, what survives (D18), 
     expect(a.clauses).toEqual(clauses)
   })
 
+  it('D18 + DK GTC 1.6 b) — map data alone before handover: a withdrawal, and 1.6 b) is why the SIM stays on', () => {
+    const a = assessSimDeactivation(vehicle({ legalMapData: true, handedOverAt: null }), '2026-03-15')
+    expect(a.contractEffect).toBe('withdrawal')
+    expect(a.clauses).toEqual(['DK GTC 1.6', 'D2', 'DK GTC 1.6 a)', 'D12', 'D17', 'DK GTC 1.6 b)', 'D18', 'D3', 'DK GTC 1.6 c)'])
+  })
+
   it('D18 — legal map data with legal eCall: an emergency call survives, no acknowledgement', () => {
     const a = assessSimDeactivation(vehicle({ legalMapData: true, euEcall: true }), '2026-03-15')
     expect(a.keeps).toEqual(['legal-ecall', 'psap-voice-call', 'legal-map-data'])
@@ -367,6 +373,9 @@ describe('SIM reactivation (RULES.md §4, D4)', () => {
     expect(a.restoredServices.map((s) => s.service)).toEqual(['Teleservices'])
     expect(a.expiredServices.map((s) => s.service)).toEqual(['Remote Services'])
     expect(a.clauses).toEqual(['D4'])
+    // No termination pending: nothing to cancel.
+    expect(a.cancelsTermination).toBe(false)
+    expect(Object.keys(a)).not.toContain('refusal')
   })
 
   it.each(['DK', 'SE'] as const)('D4 — %s: during the month of notice reactivation cancels the termination', (market) => {

@@ -124,14 +124,12 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   let contractEffect: SimDeactivationAssessment['contractEffect'] = 'none'
   let terminationEffectiveOn: IsoDate | undefined
   let terminationAlreadyPending = false
-  if (rule.endsContract) {
+  if (rule.contract) {
     // D12: before handover a withdrawal, DK for any customer, SE for a consumer whose contract was
     // concluded at a distance or off the premises (1.6 a); otherwise a termination (1.6 b, D16).
-    const d12 = rule.d12
+    const d12 = rule.contract.d12
     const withdrawal =
-      !handedOver &&
-      d12 !== undefined &&
-      (d12.anyCustomer || (v.contract.customer === 'consumer' && d12.consumerChannels.includes(v.contract.channel)))
+      !handedOver && (d12.anyCustomer || (v.contract.customer === 'consumer' && d12.consumerChannels.includes(v.contract.channel)))
     if (withdrawal) {
       contractEffect = 'withdrawal'
       clauses.push(...rule.refs.withdrawal)
@@ -144,7 +142,7 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
         clauses.push(...rule.refs.terminationPending)
       } else {
         // D13: one month after the request (DK/SE 8.1).
-        terminationEffectiveOn = addMonths(on, rule.terminationNoticeMonths)
+        terminationEffectiveOn = addMonths(on, rule.contract.terminationNoticeMonths)
         clauses.push(...rule.refs.termination)
       }
       const why = rule.preHandoverTermination
@@ -160,8 +158,7 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     clauses.push(...rule.refs.emergencyCallLost)
     if (targetState === 'ECALL_ONLY') clauses.push('D18')
   }
-  clauses.push('D3')
-  if (rule.activatedFunctionsStayOffline) clauses.push(...rule.refs.activatedFunctions)
+  clauses.push('D3', ...rule.refs.activatedFunctions)
 
   const allowed = refusal === undefined
   const refund: SimDeactivationDetail['refund'] = contractEffect === 'withdrawal' ? 'all-payments' : 'none'
@@ -240,8 +237,8 @@ export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: Sim
   const restoreLegalFunctions = v.sim === 'DEACTIVATED' && (legalEcall || legalMapData)
   if (restoreLegalFunctions) {
     // RULES.md §2: the SIM must be brought back at least to ECALL_ONLY, on the clauses that keep it on.
-    if (legalEcall) clauses.push(...rule.refs.legalEcall, 'D1')
-    if (legalMapData) clauses.push(...rule.refs.legalMapData)
+    // The legal-eCall clauses cover legal map data too (DK/SE 1.6 b names both).
+    clauses.push(...(legalEcall ? [...rule.refs.legalEcall, 'D1' as const] : rule.refs.legalMapData))
   }
   return {
     allowed: refusal === undefined,

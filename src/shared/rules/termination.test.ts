@@ -59,6 +59,7 @@ describe('RULES.md §7 — termination dates', () => {
     expect(nextDuePaymentDate('2026-01-15', '2027-06-15')).toBe('2027-06-15')
     expect(nextDuePaymentDate('2026-01-15', '2027-06-14')).toBe('2027-06-15')
     expect(nextDuePaymentDate('2026-01-15', '2026-01-01')).toBe('2026-01-15')
+    expect(nextDuePaymentDate('2026-03-15', '2026-01-10')).toBe('2026-03-15')
     expect(nextDuePaymentDate('2026-01-15', '2026-01-15')).toBe('2026-01-15')
     expect(nextDuePaymentDate('2026-01-15', '2026-01-16')).toBe('2026-02-15')
     expect(nextDuePaymentDate('2026-01-31', '2026-05-01', 3)).toBe('2026-07-31')
@@ -98,6 +99,7 @@ describe('RULES.md §7 — termination dates', () => {
   it('names the date that is not an ISO calendar date', () => {
     expect(() => customerContractTermination('DK', '2026-02-30')).toThrow('noticeOn is not a real calendar date: 2026-02-30')
     expect(() => recurringServiceTermination('DK', '2026-02-10', 'soon')).toThrow('nextDueOn must be an ISO calendar date YYYY-MM-DD, got "soon"')
+    expect(() => recurringServiceTermination('DK', 'today', '2026-02-10')).toThrow('noticeOn must be an ISO calendar date YYYY-MM-DD, got "today"')
     expect(() => vehicleSoldServiceTermination('SE', '')).toThrow('noticeOn must be an ISO calendar date YYYY-MM-DD, got ""')
     expect(() => ptServiceTermination('2026-13-01')).toThrow('noticeOn is not a real calendar date: 2026-13-01')
     expect(() => miniTermination('DK', '2026', '2031-01-01')).toThrow('startedOn must be an ISO calendar date YYYY-MM-DD, got "2026"')

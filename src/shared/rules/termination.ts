@@ -1,5 +1,5 @@
 // Termination dates (RULES.md §7) as pure functions.
-import { addMonths, addWeeks, addYears, compareDates, maxDate, toPlainDate } from './calendar'
+import { addMonths, addWeeks, addYears, compareDates, isAfter, maxDate, toPlainDate } from './calendar'
 import { TERMINATION_RULES } from './catalogue'
 import type { Citation } from './clauses'
 import type { IsoDate, Market } from './types'
@@ -53,17 +53,10 @@ export function nextDuePaymentDate(firstDueOn: IsoDate, noticeOn: IsoDate, inter
   toPlainDate(firstDueOn, 'firstDueOn')
   toPlainDate(noticeOn, 'noticeOn')
   if (!Number.isSafeInteger(intervalMonths) || intervalMonths <= 0) throw new RangeError('intervalMonths must be a positive integer')
-  if (compareDates(firstDueOn, noticeOn) >= 0) return firstDueOn
-  // Jump to the last due date whose month is not after the notice's month (never past the answer:
-  // the one before it falls in an earlier month than the notice), then step forward.
-  const a = toPlainDate(firstDueOn)
-  const n = toPlainDate(noticeOn)
-  let k = Math.floor(((n.year - a.year) * 12 + (n.month - a.month)) / intervalMonths)
-  for (;;) {
-    const due = addMonths(firstDueOn, k * intervalMonths)
-    if (compareDates(due, noticeOn) >= 0) return due
-    k++
-  }
+  // Due dates are counted from the first one, each clamped on its own; a few hundred steps at most.
+  let due = firstDueOn
+  for (let k = 1; isAfter(noticeOn, due); k++) due = addMonths(firstDueOn, k * intervalMonths)
+  return due
 }
 
 /** Unlimited service with recurring payments: ends on the next due payment date (DK 8.5 a, SE 8.6 a). */

@@ -56,7 +56,7 @@ export function normaliseName(name: string): string {
 
 /** Customer numbers as printed on the owner card: spaces and case ignored. */
 export function normaliseCustomerNumber(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, '').toUpperCase()
+  return value.normalize('NFC').replace(/\s/g, '').toUpperCase()
 }
 
 /**
@@ -64,7 +64,7 @@ export function normaliseCustomerNumber(value: string): string {
  * only the digits are compared, so spacing, dashes and country prefixes do not matter.
  */
 export function normalisePostcode(value: string): string {
-  return value.replace(/\D+/g, '')
+  return value.replace(/\D/g, '')
 }
 
 export function verifyCaller(record: CallerRecord, claim: CallerClaim): VerificationResult {
@@ -175,9 +175,10 @@ export function verificationLockout(attempts: readonly VerificationAttempt[], no
   const nowI = instant(now, 'now')
   const lockFor = Temporal.Duration.from({ minutes: VERIFICATION.lockMinutes })
   const sorted = attempts
-    .map((a, i) => ({ a, i, t: instant(a.at, `attempts[${i}].at`) }))
+    .map((a, i) => ({ a, t: instant(a.at, `attempts[${i}].at`) }))
     .filter((x) => Temporal.Instant.compare(x.t, nowI) <= 0) // the future has not happened
-    .sort((x, y) => Temporal.Instant.compare(x.t, y.t) || x.i - y.i)
+    // Array sort is stable: attempts at the same instant keep the order they were recorded in.
+    .sort((x, y) => Temporal.Instant.compare(x.t, y.t))
 
   let failures = 0
   let lockedUntil: Temporal.Instant | null = null

@@ -60,15 +60,18 @@ export function validateVin(input: string): VinValidation {
       message: `The character "${ch}" at position ${position} is not allowed in a VIN (only digits and the letters A–Z except I, O and Q).`
     }
   }
-  if (chars.length !== VIN_LENGTH) {
-    const n = chars.length
-    return {
-      ok: false,
-      reason: 'length',
-      message: `A VIN has exactly ${VIN_LENGTH} characters; ${n} character${n === 1 ? ' was' : 's were'} given (${n < VIN_LENGTH ? `${VIN_LENGTH - n} missing` : `${n - VIN_LENGTH} too many`}).`
-    }
-  }
+  const n = chars.length
+  if (n < VIN_LENGTH) return lengthError(n, `${VIN_LENGTH - n} missing`)
+  if (n > VIN_LENGTH) return lengthError(n, `${n - VIN_LENGTH} too many`)
   return { ok: true, vin: asciiUpperCase(typed) }
+}
+
+function lengthError(n: number, difference: string): VinValidation {
+  return {
+    ok: false,
+    reason: 'length',
+    message: `A VIN has exactly ${VIN_LENGTH} characters; ${n} character${n === 1 ? ' was' : 's were'} given (${difference}).`
+  }
 }
 
 /** The last 7 characters of a normalised VIN, or null when the input is not a valid VIN. */

@@ -244,7 +244,7 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
 
   const m = input.market
-  const d12Rule = SIM_RULES[m].d12
+  const d12Rule = SIM_RULES[m].contract?.d12
   // D12 concerns the MINI Connected contract only (GTC 1.6 a): a Service Inclusive purchase is not withdrawn by a SIM request.
   const d12 = input.simDeactivationBeforeHandover === true && d12Rule !== undefined && input.contract === 'connected'
   const d12AnyCustomer = d12 && d12Rule.anyCustomer
