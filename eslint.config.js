@@ -60,7 +60,7 @@ const rawTextAllowed = {
 }
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', 'bench/results/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   vue.configs['flat/recommended'],

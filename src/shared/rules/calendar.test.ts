@@ -1,9 +1,17 @@
+import { Temporal } from 'temporal-polyfill'
 import { describe, expect, it } from 'vitest'
 import {
+  addDays,
   addMonths,
+  addWeeks,
   addYears,
+  compareDates,
+  dayOfWeek,
   daysBetween,
+  describeShifts,
+  isIsoDate,
   isWorkingDay,
+  nonWorkingReason,
   periodEnd,
   publicHoliday,
   publicHolidays,
@@ -11,6 +19,7 @@ import {
   toPlainDate,
   type Market
 } from './index'
+import { isAfter, maxDate, minDate } from './calendar'
 
 // Expected values below are worked out by hand from the national calendars (weekdays checked
 // independently), never taken from the code under test.
@@ -42,8 +51,54 @@ describe('D13 — one month later: same day number, or the month\'s last day', (
     expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366)
   })
 
-  it.each(['2026-02-30', '2026-13-01', '20260101', '2026-1-1', '2026-01-01T00:00', ''])('rejects %j as a date', (bad) => {
+  it.each(['2026-02-30', '2026-13-01', '20260101', '2026-1-1', '2026-01-01T00:00', '', ' 2026-01-01', 'x2026-01-01'])('rejects %j as a date', (bad) => {
     expect(() => toPlainDate(bad)).toThrow(RangeError)
+    expect(isIsoDate(bad)).toBe(false)
+  })
+
+  it('names the field and the value in the error', () => {
+    expect(() => toPlainDate('20.03.2026')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "20.03.2026"')
+    expect(() => toPlainDate('2026-02-29', 'handover')).toThrow('handover is not a real calendar date: 2026-02-29')
+    expect(() => toPlainDate('x2026-01-01')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "x2026-01-01"')
+    expect(() => toPlainDate('2026-01-01x')).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "2026-01-01x"')
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow('from is not a real calendar date: 2026-02-30')
+    expect(() => daysBetween('2026-03-01', '2026-02-30')).toThrow('to is not a real calendar date: 2026-02-30')
+  })
+
+  it('only strings are ISO dates: a Temporal date object or a number is not', () => {
+    const pd = Temporal.PlainDate.from('2026-01-01')
+    expect(isIsoDate(pd)).toBe(false)
+    expect(() => toPlainDate(pd as unknown as string)).toThrow('date must be an ISO calendar date YYYY-MM-DD, got "2026-01-01"')
+    expect(isIsoDate(20260101)).toBe(false)
+    expect(isIsoDate('2028-02-29')).toBe(true)
+    expect(isIsoDate('2026-02-28')).toBe(true)
+  })
+
+  it('adds days and weeks across month and year ends, backwards too', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28')
+    expect(addWeeks('2026-12-24', 2)).toBe('2027-01-07')
+    expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9)
+  })
+
+  it('compares dates, and picks the earlier and the later', () => {
+    expect(compareDates('2026-03-01', '2026-03-02')).toBe(-1)
+    expect(compareDates('2026-03-02', '2026-03-02')).toBe(0)
+    expect(compareDates('2027-01-01', '2026-12-31')).toBe(1)
+    expect(isAfter('2026-03-02', '2026-03-01')).toBe(true)
+    expect(isAfter('2026-03-02', '2026-03-02')).toBe(false)
+    expect(isAfter('2026-03-01', '2026-03-02')).toBe(false)
+    expect(maxDate('2026-03-01', '2026-03-02')).toBe('2026-03-02')
+    expect(maxDate('2026-03-02', '2026-03-01')).toBe('2026-03-02')
+    expect(minDate('2026-03-01', '2026-03-02')).toBe('2026-03-01')
+    expect(minDate('2026-03-02', '2026-03-01')).toBe('2026-03-01')
+  })
+
+  it('numbers the days of the week from Monday (1) to Sunday (7)', () => {
+    expect(dayOfWeek('2026-03-23')).toBe(1)
+    expect(dayOfWeek('2026-03-20')).toBe(5)
+    expect(dayOfWeek('2026-03-21')).toBe(6)
+    expect(dayOfWeek('2026-03-22')).toBe(7)
   })
 })
 
@@ -116,9 +171,36 @@ describe('D6 — public holidays from date-holidays: national PUBLIC holidays on
   })
 
   it('keeps both names when two holidays share a day (LU 2024-05-09: Europe Day and Ascension)', () => {
-    const h = publicHoliday('LU', '2024-05-09')
-    expect(h?.nameEn).toContain('Europe')
-    expect(h?.nameEn).toContain('Ascension')
+    expect(publicHoliday('LU', '2024-05-09')).toEqual({ date: '2024-05-09', name: 'Journée de l’Europe / Ascension', nameEn: 'Europe Day / Ascension Day' })
+  })
+
+  it('gives the local and the English name', () => {
+    expect(publicHoliday('DK', '2026-04-03')).toEqual({ date: '2026-04-03', name: 'Langfredag', nameEn: 'Good Friday' })
+    expect(publicHolidays('SE', 2026).get('2026-06-06')).toEqual({ date: '2026-06-06', name: 'nationaldagen', nameEn: 'National Day' })
+    expect(publicHolidays('PT', 2026)).toBe(publicHolidays('PT', 2026))
+  })
+
+  // The library switches an instance's language when asked for English names: every year after the
+  // first came back with English "local" names (found by this test).
+  it('keeps the local names for every year, not only the first one asked for', () => {
+    publicHolidays('DK', 2030)
+    expect(publicHoliday('DK', '2031-04-11')).toEqual({ date: '2031-04-11', name: 'Langfredag', nameEn: 'Good Friday' })
+    expect(publicHoliday('SE', '2031-04-11')?.name).toBe('långfredagen')
+  })
+
+  it('says why a day is not a working day: the weekend first, the holiday name too', () => {
+    expect(nonWorkingReason('DK', '2026-03-21')).toEqual({ date: '2026-03-21', reason: 'saturday' })
+    expect(nonWorkingReason('DK', '2026-03-22')).toEqual({ date: '2026-03-22', reason: 'sunday' })
+    expect(nonWorkingReason('SE', '2026-06-06')).toEqual({ date: '2026-06-06', reason: 'saturday', holidayName: 'nationaldagen', holidayNameEn: 'National Day' })
+    expect(nonWorkingReason('DK', '2026-04-05')).toEqual({ date: '2026-04-05', reason: 'sunday', holidayName: 'Påskedag', holidayNameEn: 'Easter Sunday' })
+    expect(nonWorkingReason('DK', '2026-04-06')).toEqual({ date: '2026-04-06', reason: 'holiday', holidayName: 'Anden påskedag', holidayNameEn: 'Easter Monday' })
+    expect(nonWorkingReason('DK', '2026-04-07')).toBeNull()
+  })
+
+  it('explains a shift in words for the agent', () => {
+    expect(describeShifts(rollForward('SE', '2026-06-05').shifts)).toBe('')
+    expect(describeShifts(rollForward('SE', '2026-06-06').shifts)).toBe('2026-06-06 (Saturday: National Day), 2026-06-07 (Sunday)')
+    expect(describeShifts(rollForward('BE', '2026-07-21').shifts)).toBe('2026-07-21 (public holiday: National Holiday)')
   })
 
   it('gives weekends and holidays their reason, holiday names included', () => {
@@ -133,6 +215,8 @@ describe('D6 — public holidays from date-holidays: national PUBLIC holidays on
     expect(r.shifts[0]?.holidayNameEn).toBe('Good Friday')
     expect(r.shifts[2]?.holidayName).toBe('Påskedag')
     expect(r.shifts[1]?.holidayName).toBeUndefined()
+    expect(r.nominal).toBe('2026-04-03')
+    expect(rollForward('DK', '2026-04-07')).toEqual({ date: '2026-04-07', nominal: '2026-04-07', shifts: [] })
   })
 })
 

@@ -13,7 +13,8 @@ export function toPlainDate(iso: IsoDate, field = 'date'): Temporal.PlainDate {
     throw new RangeError(`${field} must be an ISO calendar date YYYY-MM-DD, got ${JSON.stringify(iso)}`)
   }
   try {
-    return Temporal.PlainDate.from(iso, { overflow: 'reject' })
+    // A date string is never constrained: 2026-02-30 is rejected whatever the overflow option.
+    return Temporal.PlainDate.from(iso)
   } catch {
     throw new RangeError(`${field} is not a real calendar date: ${iso}`)
   }
@@ -22,7 +23,7 @@ export function toPlainDate(iso: IsoDate, field = 'date'): Temporal.PlainDate {
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false
   try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' })
+    Temporal.PlainDate.from(value)
     return true
   } catch {
     return false
@@ -35,15 +36,16 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 
 /**
  * D13: same day number `months` later, or that month's last day when it has no such day
- * (31 January + 1 month → 28/29 February). Temporal's 'constrain' overflow is exactly this clamp.
+ * (31 January + 1 month → 28/29 February). Temporal's default overflow, 'constrain', is exactly
+ * this clamp.
  */
 export function addMonths(iso: IsoDate, months: number): IsoDate {
-  return toPlainDate(iso).add({ months }, { overflow: 'constrain' }).toString()
+  return toPlainDate(iso).add({ months }).toString()
 }
 
 /** Years with the same clamp as D13 (29 February + 1 year → 28 February). */
 export function addYears(iso: IsoDate, years: number): IsoDate {
-  return toPlainDate(iso).add({ years }, { overflow: 'constrain' }).toString()
+  return toPlainDate(iso).add({ years }).toString()
 }
 
 export function addWeeks(iso: IsoDate, weeks: number): IsoDate {
@@ -52,15 +54,12 @@ export function addWeeks(iso: IsoDate, weeks: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toPlainDate(from, 'from').until(toPlainDate(to, 'to'), { largestUnit: 'days' }).days
+  // A PlainDate difference is in days unless a larger unit is asked for.
+  return toPlainDate(from, 'from').until(toPlainDate(to, 'to')).days
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return Temporal.PlainDate.compare(toPlainDate(a), toPlainDate(b))
-}
-
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return compareDates(a, b) < 0
 }
 
 export function isAfter(a: IsoDate, b: IsoDate): boolean {
@@ -68,11 +67,11 @@ export function isAfter(a: IsoDate, b: IsoDate): boolean {
 }
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return compareDates(a, b) >= 0 ? a : b
+  return isAfter(b, a) ? b : a
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return compareDates(a, b) <= 0 ? a : b
+  return isAfter(a, b) ? b : a
 }
 
 /** 1 = Monday … 7 = Sunday (ISO 8601). */
@@ -91,17 +90,7 @@ export interface PublicHoliday {
   nameEn: string
 }
 
-const holidayEngines = new Map<string, Holidays>()
 const holidayCache = new Map<string, ReadonlyMap<IsoDate, PublicHoliday>>()
-
-function engine(country: string): Holidays {
-  let hd = holidayEngines.get(country)
-  if (hd === undefined) {
-    hd = new Holidays(country)
-    holidayEngines.set(country, hd)
-  }
-  return hd
-}
 
 /**
  * D6: national PUBLIC holidays of the market's country (date-holidays type 'public' only). Not
@@ -111,22 +100,24 @@ function engine(country: string): Holidays {
  *
  * Dates are read from the library's `date` string ('YYYY-MM-DD hh:mm:ss', the country's local
  * calendar day), never from its `start` Date object, which is an instant and would shift by a day
- * in far-off time zones. The lookup is memoised; the library data is static, so this stays pure.
+ * in far-off time zones. Each year is memoised; the library data is static, so this stays pure.
  */
 export function publicHolidays(market: Market, year: number): ReadonlyMap<IsoDate, PublicHoliday> {
   const country = MARKET_INFO[market].holidayCountry
   const key = `${country}:${year}`
   const cached = holidayCache.get(key)
   if (cached !== undefined) return cached
-  const hd = engine(country)
-  const local = hd.getHolidays(year)
+  const hd = new Holidays(country)
+  // The language is always named: asking for English switches an instance's language, and a later
+  // call without one gives English "local" names.
+  const local = hd.getHolidays(year, hd.getLanguages()[0]!)
+  // The same rules in English: the library returns both lists from one rule set, in the same order.
   const english = hd.getHolidays(year, 'en')
   const map = new Map<IsoDate, PublicHoliday>()
   local.forEach((h, i) => {
     if (h.type !== 'public') return
     const date = h.date.slice(0, 10)
-    const en = english[i]
-    const nameEn = en !== undefined && en.date === h.date && en.rule === h.rule ? en.name : h.name
+    const nameEn = english[i]!.name
     const existing = map.get(date)
     // Two public holidays on one day (LU 2024-05-09: Europe Day and Ascension): keep both names.
     map.set(
@@ -184,18 +175,18 @@ export interface RolledDate {
   shifts: DeadlineShift[]
 }
 
-/** D6: a period ending on a Saturday, Sunday or public holiday ends on the next working day. */
+/**
+ * D6: a period ending on a Saturday, Sunday or public holiday ends on the next working day. The
+ * loop ends: no national calendar has more than a long weekend plus a few holidays in a row.
+ */
 export function rollForward(market: Market, iso: IsoDate): RolledDate {
   const shifts: DeadlineShift[] = []
   let day = iso
-  // A run of non-working days is at most a long weekend plus a few holidays; 31 is a safe bound.
-  for (let i = 0; i < 31; i++) {
-    const why = nonWorkingReason(market, day)
-    if (why === null) return { date: day, nominal: iso, shifts }
+  for (let why = nonWorkingReason(market, day); why !== null; why = nonWorkingReason(market, day)) {
     shifts.push(why)
     day = addDays(day, 1)
   }
-  throw new Error(`no working day within 31 days after ${iso} in ${market}`)
+  return { date: day, nominal: iso, shifts }
 }
 
 /**
@@ -208,10 +199,10 @@ export function periodEnd(market: Market, eventDate: IsoDate, days: number): Rol
 
 /** Sentence for the agent: why the deadline moved. */
 export function describeShifts(shifts: readonly DeadlineShift[]): string {
-  if (shifts.length === 0) return ''
   return shifts
     .map((s) => {
-      const name = s.holidayNameEn ?? s.holidayName
+      // holidayName and holidayNameEn are set together (nonWorkingReason).
+      const name = s.holidayNameEn
       const base = s.reason === 'holiday' ? 'public holiday' : s.reason === 'saturday' ? 'Saturday' : 'Sunday'
       return name !== undefined ? `${s.date} (${base}: ${name})` : `${s.date} (${base})`
     })

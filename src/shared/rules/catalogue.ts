@@ -1,15 +1,16 @@
-// Market catalogue: every market fact the rules need, as DATA, each entry citing its source line.
-// Seeds: /work/shared/seeds (000 BE/LU, 001 DK, 003 SE, 004 PT); line-referenced extractions:
-// /work/shared/spec/sources. Code elsewhere reads these tables; it does not branch on markets for facts.
+// Market catalogue: every market fact the rules need, as DATA, each entry citing its clause.
+// Seeds: ../shared/seeds (000 BE/LU, 001 DK, 003 SE, 004 PT); line-referenced extractions:
+// ../shared/spec/sources. Code elsewhere reads these tables; it does not branch on markets for facts.
+// Tables keyed by market are `Record<Market, …>`: a market added to MARKETS is named by the compiler
+// in every table that lacks it.
+import type { Citation } from './clauses'
 import type { ContractKind, Currency, Market, SalesChannel } from './types'
 
-export const MARKETS: readonly Market[] = ['DK', 'SE', 'PT', 'BE', 'LU']
-
-/** A citation: the reference an agent can read out, and where it is in the seed. */
+/** Where a single fact is written: the clause (or decision) it rests on, and the exact seed line(s). */
 export interface SourceRef {
-  /** Starts every clause string, e.g. 'DK GTC 14'. */
-  ref: string
-  /** Seed file and line(s), for a lawyer. */
+  /** A clause or decision id of clauses.ts, e.g. 'DK GTC 14'. */
+  ref: Citation
+  /** Seed file and line(s) of this fact, for a lawyer (finer than the clause's own source). */
   seed: string
 }
 
@@ -29,8 +30,6 @@ export interface MarketInfo {
   minorPerMajor: number
   language: 'da' | 'sv' | 'pt' | 'fr'
   contractParty: LegalEntity
-  /** How the clause references of this market are prefixed, e.g. 'DK GTC'. */
-  termsRef: string
 }
 
 export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
@@ -45,8 +44,7 @@ export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
       address: 'Borgmester Christiansens Gade 50, DK-2450 København SV',
       companyId: '10068622',
       source: { ref: 'DK GTC 1.1', seed: '001 L5' }
-    },
-    termsRef: 'DK GTC'
+    }
   },
   SE: {
     market: 'SE',
@@ -59,8 +57,7 @@ export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
       address: 'Vetenskapsvägen 10, 191 38 Sollentuna, Sverige',
       companyId: '556313-5002',
       source: { ref: 'SE GTC 1.1', seed: '003 L3' }
-    },
-    termsRef: 'SE GTC'
+    }
   },
   PT: {
     market: 'PT',
@@ -73,8 +70,7 @@ export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
       address: 'Lagoas Park, Edifício 11, Piso 2, Porto Salvo',
       companyId: '506 698 521',
       source: { ref: 'PT II.1', seed: '004 L265' }
-    },
-    termsRef: 'PT'
+    }
   },
   BE: {
     market: 'BE',
@@ -83,8 +79,7 @@ export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
     minorPerMajor: 100,
     language: 'fr',
     // Seed 000 names no legal entity (D5).
-    contractParty: { name: '', source: { ref: 'D5', seed: '000 (not stated)' } },
-    termsRef: 'BE'
+    contractParty: { name: '', source: { ref: 'D5', seed: '000 (not stated)' } }
   },
   LU: {
     market: 'LU',
@@ -92,8 +87,7 @@ export const MARKET_INFO: Readonly<Record<Market, MarketInfo>> = {
     currency: 'EUR',
     minorPerMajor: 100,
     language: 'fr',
-    contractParty: { name: '', source: { ref: 'D5', seed: '000 (not stated)' } },
-    termsRef: 'BE'
+    contractParty: { name: '', source: { ref: 'D5', seed: '000 (not stated)' } }
   }
 }
 
@@ -114,22 +108,26 @@ export interface WithdrawalRecipientData {
 export interface WithdrawalRule {
   market: Market
   contract: ContractKind
-  /** Who counts as a consumer, as the clause words it (read out by the agent). */
-  consumerSource: SourceRef
+  /** Who counts as a consumer. */
+  consumerClauses: readonly Citation[]
   /** Channels whose contracts carry the right. */
   channels: readonly SalesChannel[]
-  channelSource: SourceRef
+  channelClauses: readonly Citation[]
   periodDays: number
   /** 'conclusion', or PT: receipt of the written instructions, never before conclusion. */
   periodFrom: 'conclusion' | 'instructions-receipt'
-  periodSource: SourceRef
+  /** The period, and that dispatch within it is enough. */
+  periodClauses: readonly Citation[]
   refundDays: number
-  refundSource: SourceRef
-  proRataSource: SourceRef
-  /** D8: where the lapse on full performance comes from. */
-  lapseSource: SourceRef
+  refundClauses: readonly Citation[]
+  /** The share owed for services provided at the consumer's request. */
+  proRataClauses: readonly Citation[]
+  /** The right lapses once fully performed at the consumer's express request. */
+  lapseClauses: readonly Citation[]
   /** null: not in the seed; a setting (D5). */
   recipient: WithdrawalRecipientData | null
+  /** Cited with the recipient: the recipient's clause, and D15 where the seed gives two addresses. */
+  recipientClauses: readonly Citation[]
   /** Form (RULES.md §9) and its language. */
   form: { title: string; language: 'da' | 'sv' | 'pt' | 'fr' }
 }
@@ -137,129 +135,133 @@ export interface WithdrawalRule {
 const ALL_CHANNELS: readonly SalesChannel[] = ['on-premises', 'distance', 'off-premises']
 const DISTANCE_OR_OFF: readonly SalesChannel[] = ['distance', 'off-premises']
 
-const EU_DIRECTIVE = 'Directive 2011/83/EU'
-
-export const WITHDRAWAL_RULES: readonly WithdrawalRule[] = [
-  {
-    market: 'DK',
+/** BE and LU: no seed text on withdrawal; Directive 2011/83/EU applies (RULES.md §5). */
+function directiveRule(market: Market): WithdrawalRule {
+  return {
+    market,
     contract: 'connected',
-    consumerSource: { ref: 'DK GTC 14', seed: '001 L746–L747' },
-    channels: ALL_CHANNELS,
-    channelSource: { ref: 'DK GTC 14', seed: '001 L743–L783 (no channel restriction)' },
-    periodDays: 14,
-    periodFrom: 'conclusion',
-    periodSource: { ref: 'DK GTC 14', seed: '001 L753' },
-    refundDays: 14,
-    refundSource: { ref: 'DK GTC 14', seed: '001 L771–L777' },
-    proRataSource: { ref: 'DK GTC 14', seed: '001 L779–L783' },
-    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
-    recipient: {
-      name: 'BMW Northern Europe AB',
-      department: 'ConnectedDrive Kundeservice',
-      email: 'miniconnected.dk@mini.dk',
-      source: { ref: 'DK GTC 14', seed: '001 L762–L763, form L789–L790' }
-    },
-    form: { title: 'Standardfortrydelsesformular', language: 'da' }
-  },
-  {
-    market: 'DK',
-    contract: 'service-inclusive',
-    consumerSource: { ref: 'DK SI 2.7', seed: '001 SI 2.7' },
-    channels: ['distance'],
-    channelSource: { ref: 'DK SI 8', seed: '001 L1100–L1101 (fjernsalgsaftale only)' },
-    periodDays: 14,
-    periodFrom: 'conclusion',
-    periodSource: { ref: 'DK SI 8', seed: '001 L1120' },
-    refundDays: 14,
-    refundSource: { ref: 'DK SI 8', seed: '001 L1139–L1146' },
-    proRataSource: { ref: 'DK SI 8', seed: '001 L1152–L1154' },
-    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
-    recipient: {
-      name: 'BMW Danmark A/S',
-      email: 'miniconnected.dk@mini.dk',
-      address: 'Borgmester Christiansens Gade 50, 2450 København SV',
-      // SI 8 instruction text gives another address; RULES.md §5 takes the annex form's (L1268–L1270).
-      alternativeEmails: ['connecteddrive.dk@bmw.dk'],
-      source: { ref: 'DK SI Bilag', seed: '001 L1268–L1270' }
-    },
-    form: { title: 'Fortrydelsesformular', language: 'da' }
-  },
-  {
-    market: 'SE',
-    contract: 'connected',
-    consumerSource: { ref: 'SE §15', seed: '003 L680–L686 (1 kap. 2 § Lag 2005:59)' },
+    consumerClauses: ['EU 2011/83 art. 2(1)'],
     channels: DISTANCE_OR_OFF,
-    channelSource: { ref: 'SE §15', seed: '003 L680–L684' },
+    channelClauses: ['EU 2011/83 art. 9'],
     periodDays: 14,
     periodFrom: 'conclusion',
-    periodSource: { ref: 'SE §15', seed: '003 L693' },
+    periodClauses: ['EU 2011/83 art. 9(2)(a)', 'EU 2011/83 art. 11(2)'],
     refundDays: 14,
-    refundSource: { ref: 'SE §15', seed: '003 L705–L710' },
-    proRataSource: { ref: 'SE §15', seed: '003 L715–L718' },
-    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
-    recipient: {
-      name: 'BMW Northern Europe AB',
-      department: 'Mini Connected Kundservice',
-      email: 'miniconnected.se@mini.se',
-      address: 'Vetenskapsvägen 10, 191 38 Sollentuna',
-      source: { ref: 'SE §15', seed: '003 form L724–L728' }
-    },
-    form: { title: 'Formulär för utövande av ångerrätt', language: 'sv' }
-  },
-  {
-    market: 'PT',
-    contract: 'connected',
-    consumerSource: { ref: 'PT II.6', seed: '004 L403 (DL 143/2001)' },
-    channels: ALL_CHANNELS,
-    channelSource: { ref: 'PT II.6', seed: '004 L403–L415 (no channel restriction)' },
-    periodDays: 14,
-    periodFrom: 'instructions-receipt',
-    periodSource: { ref: 'PT II.6', seed: '004 L415' },
-    refundDays: 30,
-    refundSource: { ref: 'PT II.6', seed: '004 L435' },
-    proRataSource: { ref: 'PT II.6', seed: '004 L435 (loss of value / payments up to withdrawal)' },
-    lapseSource: { ref: 'PT II.6', seed: '004 L443 (D8: «não seja cumprido» read as fully performed)' },
-    recipient: {
-      name: 'BMW Portugal, Lda.',
-      email: 'info@MINI.pt',
-      address: 'Lagoas Park, Edifício 11, 2.º Piso, 2740-422 Porto Salvo',
-      source: { ref: 'PT II.6', seed: '004 L419–L427' }
-    },
-    form: { title: 'Modelo de formulário de livre resolução', language: 'pt' }
-  },
-  {
-    market: 'BE',
-    contract: 'connected',
-    consumerSource: { ref: `${EU_DIRECTIVE} art. 2(1)`, seed: 'no seed text' },
-    channels: DISTANCE_OR_OFF,
-    channelSource: { ref: `${EU_DIRECTIVE} art. 9`, seed: 'no seed text' },
-    periodDays: 14,
-    periodFrom: 'conclusion',
-    periodSource: { ref: `${EU_DIRECTIVE} art. 9(2)(a)`, seed: 'no seed text' },
-    refundDays: 14,
-    refundSource: { ref: `${EU_DIRECTIVE} art. 13`, seed: 'no seed text' },
-    proRataSource: { ref: `${EU_DIRECTIVE} art. 14(3)`, seed: 'no seed text' },
-    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
+    refundClauses: ['EU 2011/83 art. 13'],
+    proRataClauses: ['EU 2011/83 art. 14(3)'],
+    lapseClauses: ['EU 2011/83 art. 16(a)'],
     recipient: null,
-    form: { title: 'Modèle de formulaire de rétractation', language: 'fr' }
-  },
-  {
-    market: 'LU',
-    contract: 'connected',
-    consumerSource: { ref: `${EU_DIRECTIVE} art. 2(1)`, seed: 'no seed text' },
-    channels: DISTANCE_OR_OFF,
-    channelSource: { ref: `${EU_DIRECTIVE} art. 9`, seed: 'no seed text' },
-    periodDays: 14,
-    periodFrom: 'conclusion',
-    periodSource: { ref: `${EU_DIRECTIVE} art. 9(2)(a)`, seed: 'no seed text' },
-    refundDays: 14,
-    refundSource: { ref: `${EU_DIRECTIVE} art. 13`, seed: 'no seed text' },
-    proRataSource: { ref: `${EU_DIRECTIVE} art. 14(3)`, seed: 'no seed text' },
-    lapseSource: { ref: `${EU_DIRECTIVE} art. 16(a)`, seed: 'no seed text' },
-    recipient: null,
+    recipientClauses: ['D5'],
     form: { title: 'Modèle de formulaire de rétractation', language: 'fr' }
   }
-]
+}
+
+/** Per market: the MINI Connected contract, and in DK the Service Inclusive packages. */
+export const WITHDRAWAL_RULES: Readonly<Record<Market, { connected: WithdrawalRule; 'service-inclusive'?: WithdrawalRule }>> = {
+  DK: {
+    connected: {
+      market: 'DK',
+      contract: 'connected',
+      consumerClauses: ['DK GTC 14'],
+      channels: ALL_CHANNELS,
+      channelClauses: ['DK GTC 14'],
+      periodDays: 14,
+      periodFrom: 'conclusion',
+      periodClauses: ['DK GTC 14'],
+      refundDays: 14,
+      refundClauses: ['DK GTC 14'],
+      proRataClauses: ['DK GTC 14'],
+      lapseClauses: ['EU 2011/83 art. 16(a)'],
+      recipient: {
+        name: 'BMW Northern Europe AB',
+        department: 'ConnectedDrive Kundeservice',
+        email: 'miniconnected.dk@mini.dk',
+        source: { ref: 'DK GTC 14', seed: '001 L762–L763, form L789–L790' }
+      },
+      recipientClauses: ['DK GTC 14'],
+      form: { title: 'Standardfortrydelsesformular', language: 'da' }
+    },
+    'service-inclusive': {
+      market: 'DK',
+      contract: 'service-inclusive',
+      consumerClauses: ['DK SI 2.7'],
+      // SI 8: «fjernsalgsaftale» only (seed 001 L1100–L1101).
+      channels: ['distance'],
+      channelClauses: ['DK SI 8'],
+      periodDays: 14,
+      periodFrom: 'conclusion',
+      periodClauses: ['DK SI 8'],
+      refundDays: 14,
+      refundClauses: ['DK SI 8'],
+      proRataClauses: ['DK SI 8'],
+      lapseClauses: ['EU 2011/83 art. 16(a)'],
+      recipient: {
+        name: 'BMW Danmark A/S',
+        email: 'miniconnected.dk@mini.dk',
+        address: 'Borgmester Christiansens Gade 50, 2450 København SV',
+        // SI 8 instruction text gives another address; RULES.md D15 takes the annex form's (L1268–L1270).
+        alternativeEmails: ['connecteddrive.dk@bmw.dk'],
+        source: { ref: 'DK SI Bilag', seed: '001 L1268–L1270' }
+      },
+      recipientClauses: ['DK SI Bilag', 'D15'],
+      form: { title: 'Fortrydelsesformular', language: 'da' }
+    }
+  },
+  SE: {
+    connected: {
+      market: 'SE',
+      contract: 'connected',
+      consumerClauses: ['SE GTC 15', 'SE Lag 2005:59 1 kap. 2 §'],
+      channels: DISTANCE_OR_OFF,
+      channelClauses: ['SE GTC 15'],
+      periodDays: 14,
+      periodFrom: 'conclusion',
+      periodClauses: ['SE GTC 15'],
+      refundDays: 14,
+      refundClauses: ['SE GTC 15'],
+      proRataClauses: ['SE GTC 15'],
+      lapseClauses: ['EU 2011/83 art. 16(a)'],
+      recipient: {
+        name: 'BMW Northern Europe AB',
+        department: 'Mini Connected Kundservice',
+        email: 'miniconnected.se@mini.se',
+        address: 'Vetenskapsvägen 10, 191 38 Sollentuna',
+        source: { ref: 'SE GTC 15', seed: '003 form L724–L728' }
+      },
+      recipientClauses: ['SE GTC 15'],
+      form: { title: 'Formulär för utövande av ångerrätt', language: 'sv' }
+    }
+  },
+  PT: {
+    connected: {
+      market: 'PT',
+      contract: 'connected',
+      // II.6 defines the consumer by reference to DL 143/2001 (seed 004 L403).
+      consumerClauses: ['PT II.6'],
+      channels: ALL_CHANNELS,
+      channelClauses: ['PT II.6'],
+      periodDays: 14,
+      periodFrom: 'instructions-receipt',
+      periodClauses: ['PT II.6'],
+      refundDays: 30,
+      refundClauses: ['PT II.6'],
+      // II.6: loss of value / payments up to the withdrawal (seed 004 L435).
+      proRataClauses: ['PT II.6'],
+      // II.6 «caduca … não seja cumprido» (L443), read as "fully performed" (D8).
+      lapseClauses: ['PT II.6', 'D8'],
+      recipient: {
+        name: 'BMW Portugal, Lda.',
+        email: 'info@MINI.pt',
+        address: 'Lagoas Park, Edifício 11, 2.º Piso, 2740-422 Porto Salvo',
+        source: { ref: 'PT II.6', seed: '004 L419–L427' }
+      },
+      recipientClauses: ['PT II.6'],
+      form: { title: 'Modelo de formulário de livre resolução', language: 'pt' }
+    }
+  },
+  BE: { connected: directiveRule('BE') },
+  LU: { connected: directiveRule('LU') }
+}
 
 /** D7 (Directive art. 10(1)): missing instructions extend the period by 12 months. */
 export const MISSING_INSTRUCTIONS_EXTENSION_MONTHS = 12
@@ -270,188 +272,147 @@ export const MISSING_INSTRUCTIONS_EXTENSION_MONTHS = 12
 export interface SimMarketRule {
   market: Market
   /**
-   * What a deactivation does to the contract:
-   * - 'handover': DK, withdrawal before handover (any customer, D12), termination after;
-   * - 'handover-consumer-distance': SE, withdrawal only for a consumer, before handover, distance or
-   *   off-premises; termination otherwise;
-   * - 'none': PT, BE, LU: the contract is unaffected.
+   * DK/SE (GTC 1.6 a, b): after handover a deactivation ends the contract under §8, one month after
+   * the request (D13; services stop at once without refund, DK 8.7, SE 8.8); before handover it is a
+   * withdrawal where `d12` says so (DK any customer; SE a consumer whose contract was concluded that
+   * way), citing `refs.withdrawal`. null: the contract is not affected (PT, BE, LU).
    */
-  contractEffect: 'handover' | 'handover-consumer-distance' | 'none'
-  /** Channels whose contract a pre-handover deactivation withdraws (SE 1.6 a). */
-  withdrawalChannels: readonly SalesChannel[]
-  /** Termination notice after handover (DK/SE 8.1): months (D13). */
-  terminationNoticeMonths: number
-  /** Services stop at once, without refund (DK 8.7, SE 8.8). */
-  refundOnTermination: 'none'
+  contract: {
+    terminationNoticeMonths: number
+    d12: { anyCustomer: true } | { anyCustomer: false; consumerChannels: readonly SalesChannel[] }
+  } | null
   /** Functions unlocked by an activation code keep working offline (DK/SE GTC 1.6 c). */
   activatedFunctionsStayOffline: boolean
-  /** Clause references read out for each situation. */
+  /** The clauses cited in each situation. */
   refs: {
-    who: string[]
-    withdrawal: string[]
-    termination: string[]
-    legalFunctions: string[]
-    noEffect: string[]
-    activatedFunctions: string[]
-    emergencyCallLost: string[]
+    /** Who may ask and who executes (D2: dealer staff and hotline agents in every market). */
+    who: readonly Citation[]
+    /** The request is a withdrawal (before handover, D12). */
+    withdrawal: readonly Citation[]
+    /** The request ends the contract one month later (D13). */
+    termination: readonly Citation[]
+    /** A termination is already pending: its date stands, no new month of notice (no D13). */
+    terminationPending: readonly Citation[]
+    /** The contract is not affected (PT, BE, LU). */
+    noEffect: readonly Citation[]
+    /** The SIM stays on for legal eCall. */
+    legalEcall: readonly Citation[]
+    /** The SIM stays on for legal map data (DK/SE 1.6 b; elsewhere RULES.md §1 alone, no clause). */
+    legalMapData: readonly Citation[]
+    /** Code-unlocked functions keep working offline. */
+    activatedFunctions: readonly Citation[]
+    /** No emergency call of any kind remains. */
+    emergencyCallLost: readonly Citation[]
+    /** Reactivation (RULES.md §4). */
+    reactivation: readonly Citation[]
   }
   /** Services whose deactivation is the request (PT II.5.1), for the UI. */
   servicesSwitchedOff?: { code: string; name: string }[]
-  /** Reference for legal map data as a type-approval function. */
-  legalMapDataRef: string
-  /** Clause read out when a pre-handover request is a termination (SE 1.6 a gap); keyed by cause. */
-  preHandoverTermination?: { notConsumer: string; onPremises: string }
-  /** Reactivation: does the seed itself allow it (BE L143), or does D4 extend the BE rule? */
-  reactivationFromSeed: boolean
+  /** Cited when a pre-handover request is a termination (SE 1.6 a gap); keyed by cause. */
+  preHandoverTermination?: { notConsumer: readonly Citation[]; onPremises: readonly Citation[] }
   /** Reactivating during a pending termination cancels it (RULES.md §4: DK/SE). */
   reactivationCancelsTermination: boolean
-  /** D12 as a withdrawal (RULES.md §3): who may withdraw by a SIM request before handover. */
-  d12?: { anyCustomer: boolean; clauses: string[] }
+}
+
+const NO_CITATIONS: readonly Citation[] = []
+
+/** BE and LU share seed 000 (one catalogue for both). */
+function beLuSimRule(market: 'BE' | 'LU'): SimMarketRule {
+  return {
+    market,
+    contract: null,
+    activatedFunctionsStayOffline: false,
+    refs: {
+      who: ['BE/LU deactivation', 'D2'],
+      withdrawal: NO_CITATIONS,
+      termination: NO_CITATIONS,
+      terminationPending: NO_CITATIONS,
+      // L143: deactivating the base services blocks the SIM; nothing about the contract or a refund.
+      noEffect: ['BE/LU deactivation'],
+      // L147: with the legally required EU eCall the SIM stays active.
+      legalEcall: ['BE/LU deactivation'],
+      legalMapData: NO_CITATIONS,
+      activatedFunctions: NO_CITATIONS,
+      // L143: «aucun des Services, et en particulier de l'Appel d'Urgence Intelligent».
+      emergencyCallLost: ['BE/LU deactivation'],
+      // L143: reactivation at any time while a service's validity runs.
+      reactivation: ['BE/LU deactivation', 'D4']
+    },
+    reactivationCancelsTermination: false
+  }
 }
 
 export const SIM_RULES: Readonly<Record<Market, SimMarketRule>> = {
   DK: {
     market: 'DK',
-    contractEffect: 'handover',
-    withdrawalChannels: ALL_CHANNELS,
-    terminationNoticeMonths: 1,
-    refundOnTermination: 'none',
+    contract: { terminationNoticeMonths: 1, d12: { anyCustomer: true } },
     activatedFunctionsStayOffline: true,
     refs: {
-      who: ['DK GTC 1.6 — the customer may have the SIM deactivated at any time by an authorised MINI dealer, a MINI subsidiary or an authorised MINI workshop (seed 001 L60–L63)'],
-      withdrawal: [
-        'DK GTC 1.6 a) — request before handover is a withdrawal from the MINI Connected contract (seed 001 L64–L65)',
-        'D12 — before handover this is a withdrawal for any customer and at any time; all payments are refunded'
-      ],
-      termination: [
-        'DK GTC 1.6 b) — request after handover: the contract ends under GTC §8 (seed 001 L69–L71)',
-        'DK GTC 8.1 — the contract ends one month after the request',
-        'DK GTC 8.7 — services are suspended at once, without refund',
-        'D13 — one month later: same day number next month, or that month\'s last day'
-      ],
-      legalFunctions: ['DK GTC 1.6 b) — with legal eCall or legal map data the SIM cannot be fully deactivated; it stays on for legally required functions (seed 001 L66–L69)'],
-      noEffect: [],
-      activatedFunctions: ['DK GTC 1.6 c) — functions unlocked by an activation code keep working offline; their online parts stop'],
-      emergencyCallLost: ['DK GTC 1.6 — without legal eCall, deactivating the SIM switches off every service, the emergency call included']
+      who: ['DK GTC 1.6', 'D2'],
+      withdrawal: ['DK GTC 1.6 a)', 'D12', 'D17'],
+      termination: ['DK GTC 1.6 b)', 'DK GTC 8.1', 'DK GTC 8.7', 'D13'],
+      terminationPending: ['DK GTC 1.6 b)', 'DK GTC 8.1', 'DK GTC 8.7'],
+      noEffect: NO_CITATIONS,
+      legalEcall: ['DK GTC 1.6 b)', 'DK SD Emergency Call Service'],
+      legalMapData: ['DK GTC 1.6 b)'],
+      activatedFunctions: ['DK GTC 1.6 c)'],
+      // 1.6: deactivation switches off every service except the legally required functions.
+      emergencyCallLost: ['DK GTC 1.6'],
+      reactivation: ['D4']
     },
-    legalMapDataRef: 'DK GTC 1.6 b)',
-    reactivationFromSeed: false,
-    reactivationCancelsTermination: true,
-    d12: {
-      anyCustomer: true,
-      clauses: [
-        'DK GTC 1.6 a) — SIM deactivation requested before handover is a withdrawal from the MINI Connected contract',
-        'D12 — any customer, at any time before handover; all payments are refunded'
-      ]
-    }
+    reactivationCancelsTermination: true
   },
   SE: {
     market: 'SE',
-    contractEffect: 'handover-consumer-distance',
-    withdrawalChannels: DISTANCE_OR_OFF,
-    terminationNoticeMonths: 1,
-    refundOnTermination: 'none',
+    contract: { terminationNoticeMonths: 1, d12: { anyCustomer: false, consumerChannels: DISTANCE_OR_OFF } },
     activatedFunctionsStayOffline: true,
     refs: {
-      who: ['SE GTC 1.6 — the customer may have the SIM deactivated at any time by an authorised MINI dealer, a MINI subsidiary or an authorised MINI workshop (seed 003 L46–L48)'],
-      withdrawal: [
-        'SE GTC 1.6 a) — consumer, before handover, contract concluded at a distance or off-premises: the request is an exercise of the right of withdrawal (seed 003 L50–L56)',
-        'D12 — this counts as a withdrawal even after the 14 days; all payments are refunded'
-      ],
-      termination: [
-        'SE GTC 1.6 b) — otherwise the contract ends under §8 (seed 003 L59–L62)',
-        'SE GTC 8.1 — the contract ends one month after the request',
-        'SE GTC 8.8 — services are switched off at once, without refund',
-        'D13 — one month later: same day number next month, or that month\'s last day'
-      ],
-      legalFunctions: ['SE GTC 1.6 b) — with eCall or legal map data the SIM cannot be fully deactivated; it stays on for legally required functions (seed 003 L57–L59)'],
-      noEffect: [],
-      activatedFunctions: ['SE GTC 1.6 c) — functions unlocked by an activation code keep working offline; their online parts stop'],
-      emergencyCallLost: ['SE GTC 1.6 — without legal eCall, deactivating the SIM switches off every service, the emergency call included']
+      who: ['SE GTC 1.6', 'D2'],
+      withdrawal: ['SE GTC 1.6 a)', 'D12'],
+      termination: ['SE GTC 1.6 b)', 'SE GTC 8.1', 'SE GTC 8.8', 'D13'],
+      terminationPending: ['SE GTC 1.6 b)', 'SE GTC 8.1', 'SE GTC 8.8'],
+      noEffect: NO_CITATIONS,
+      legalEcall: ['SE GTC 1.6 b)', 'SE SD Emergency Call'],
+      legalMapData: ['SE GTC 1.6 b)'],
+      activatedFunctions: ['SE GTC 1.6 c)'],
+      emergencyCallLost: ['SE GTC 1.6'],
+      reactivation: ['D4']
     },
-    legalMapDataRef: 'SE GTC 1.6 b)',
     preHandoverTermination: {
-      notConsumer: 'SE GTC 1.6 a) — the customer is not a consumer: the request ends the contract under §8',
-      onPremises: 'SE GTC 1.6 a) — the contract was concluded on MINI\'s premises: the request ends the contract under §8 (RULES.md §3)'
+      // 1.6 a) second sentence: a customer who is not a consumer terminates under §8.
+      notConsumer: ['SE GTC 1.6 a)'],
+      // 1.6 a) covers distance and off-premises contracts only; on the premises: §8 (D16).
+      onPremises: ['SE GTC 1.6 a)', 'D16']
     },
-    reactivationFromSeed: false,
-    reactivationCancelsTermination: true,
-    d12: {
-      anyCustomer: false,
-      clauses: [
-        'SE GTC 1.6 a) — a consumer\'s SIM deactivation request before handover, contract concluded at a distance or off-premises, is an exercise of the right of withdrawal',
-        'D12 — even after the 14 days; all payments are refunded'
-      ]
-    }
+    reactivationCancelsTermination: true
   },
   PT: {
     market: 'PT',
-    contractEffect: 'none',
-    withdrawalChannels: [],
-    terminationNoticeMonths: 0,
-    refundOnTermination: 'none',
+    contract: null,
     activatedFunctionsStayOffline: false,
     refs: {
-      who: ['PT II.5.1 — the customer may deactivate the basic services at any time through MINI customer service, a MINI dealer or a MINI authorised repairer (seed 004 L375)'],
-      withdrawal: [],
-      termination: [],
-      legalFunctions: ['D1 — legal eCall is fitted: the SIM stays on for legally required functions (RULES.md §3: every market)'],
-      noEffect: [
-        'PT II.5.1 — deactivating TeleServices (SA6AE) and eCall Inteligente (SA6AC) also deactivates the SIM; the contract is not affected',
-        'PT II.2.2 — the basic services are free: there is nothing to refund (seed 004 L279)'
-      ],
-      activatedFunctions: [],
-      emergencyCallLost: ['PT II.5.1 — «a chamada de emergência no veículo deixará de funcionar»: the emergency call in the vehicle will stop working']
+      who: ['PT II.5.1', 'D2'],
+      withdrawal: NO_CITATIONS,
+      termination: NO_CITATIONS,
+      terminationPending: NO_CITATIONS,
+      // II.5.1: the SIM goes off with the basic services; the contract is not affected. II.2.2: they are free.
+      noEffect: ['PT II.5.1', 'PT II.2.2'],
+      legalEcall: ['D14'],
+      legalMapData: NO_CITATIONS,
+      activatedFunctions: NO_CITATIONS,
+      // II.5.1 «a chamada de emergência no veículo deixará de funcionar».
+      emergencyCallLost: ['PT II.5.1'],
+      reactivation: ['D4']
     },
     servicesSwitchedOff: [
       { code: 'SA6AE', name: 'TeleServices' },
       { code: 'SA6AC', name: 'eCall Inteligente' }
     ],
-    legalMapDataRef: 'RULES.md §1',
-    reactivationFromSeed: false,
     // PT: the deactivation does not touch the contract, so a pending notice is a separate matter.
     reactivationCancelsTermination: false
   },
-  BE: {
-    market: 'BE',
-    contractEffect: 'none',
-    withdrawalChannels: [],
-    terminationNoticeMonths: 0,
-    refundOnTermination: 'none',
-    activatedFunctionsStayOffline: false,
-    refs: {
-      who: ['BE L143 — the base MINI Connected services can be deactivated at any time by a MINI dealer or authorised repairer (seed 000 L143)'],
-      withdrawal: [],
-      termination: [],
-      legalFunctions: ['BE L147 — with the legally required EU emergency call the SIM is not deactivated; it stays on so that the EU eCall works at all times (seed 000 L147)'],
-      noEffect: ['BE L143 — deactivating the base services blocks the SIM; the contract is not affected and nothing is refunded'],
-      activatedFunctions: [],
-      emergencyCallLost: ['BE L143 — no service will be available any more, in particular the Intelligent Emergency Call («Appel d\'Urgence Intelligent»)']
-    },
-    legalMapDataRef: 'RULES.md §1',
-    reactivationFromSeed: true,
-    reactivationCancelsTermination: false
-  },
-  LU: {
-    market: 'LU',
-    contractEffect: 'none',
-    withdrawalChannels: [],
-    terminationNoticeMonths: 0,
-    refundOnTermination: 'none',
-    activatedFunctionsStayOffline: false,
-    refs: {
-      who: ['BE L143 — (BE/LU catalogue) the base MINI Connected services can be deactivated at any time by a MINI dealer or authorised repairer (seed 000 L143)'],
-      withdrawal: [],
-      termination: [],
-      legalFunctions: ['BE L147 — (BE/LU catalogue) with the legally required EU emergency call the SIM is not deactivated; it stays on so that the EU eCall works at all times (seed 000 L147)'],
-      noEffect: ['BE L143 — (BE/LU catalogue) deactivating the base services blocks the SIM; the contract is not affected and nothing is refunded'],
-      activatedFunctions: [],
-      emergencyCallLost: ['BE L143 — (BE/LU catalogue) no service will be available any more, in particular the Intelligent Emergency Call («Appel d\'Urgence Intelligent»)']
-    },
-    legalMapDataRef: 'RULES.md §1',
-    reactivationFromSeed: true,
-    reactivationCancelsTermination: false
-  }
+  BE: beLuSimRule('BE'),
+  LU: beLuSimRule('LU')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,12 +445,12 @@ export interface DurationDef {
 
 /** BE/LU durations (seed 000 L49–L63), PT uses the same shapes (seed 004 I.1–I.2). */
 export const BE_DURATIONS: Readonly<Record<DurationLabel, DurationDef>> = {
-  unlimited: { label: 'unlimited', printed: 'Illimité', openEnded: true, source: { ref: 'BE L51', seed: '000 L49–L51' } },
-  '3y': { label: '3y', printed: '3 Ans', years: 3, openEnded: false, source: { ref: 'BE L55', seed: '000 L53–L55' } },
-  '1y': { label: '1y', printed: '1 An', years: 1, openEnded: false, source: { ref: 'BE L59', seed: '000 L57–L59' } },
-  '3m': { label: '3m', printed: '3 mois', months: 3, openEnded: false, source: { ref: 'BE L63', seed: '000 L61–L63' } },
+  unlimited: { label: 'unlimited', printed: 'Illimité', openEnded: true, source: { ref: 'BE/LU durations', seed: '000 L49–L51' } },
+  '3y': { label: '3y', printed: '3 Ans', years: 3, openEnded: false, source: { ref: 'BE/LU durations', seed: '000 L53–L55' } },
+  '1y': { label: '1y', printed: '1 An', years: 1, openEnded: false, source: { ref: 'BE/LU durations', seed: '000 L57–L59' } },
+  '3m': { label: '3m', printed: '3 mois', months: 3, openEnded: false, source: { ref: 'BE/LU durations', seed: '000 L61–L63' } },
   // D9: '5 Ans' is used by 6AG (L73) but never defined; read as 5 years from first registration.
-  '5y': { label: '5y', printed: '5 Ans', years: 5, openEnded: false, assumption: 'D9', source: { ref: 'BE L73', seed: '000 L73 (undefined label)' } }
+  '5y': { label: '5y', printed: '5 Ans', years: 5, openEnded: false, assumption: 'D9', source: { ref: 'BE/LU durations', seed: '000 L73 (undefined label)' } }
 }
 
 export const PT_DURATIONS: Readonly<Record<'lifetime' | '3y', DurationDef>> = {
@@ -635,107 +596,77 @@ export interface ServiceCatalogue {
   /** Where service validity comes from. */
   basis: 'equipment-from-first-registration' | 'purchases'
   packages: readonly PackageDef[]
-  source: SourceRef
-  /** Read out with every listing. */
-  clause: string
-  /** Cited on a purchase-record grant. */
+  /** Cited with every listing: where the durations and their start come from. */
+  clauses: readonly Citation[]
+  /** Cited on a purchase-record grant (seed lines, for a lawyer). */
   purchaseSeedLine: string
 }
 
 export const SERVICE_CATALOGUES: Readonly<Record<Market, ServiceCatalogue>> = {
-  BE: {
-    basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' },
-    clause: 'BE L55 — durations run from the date of first registration', purchaseSeedLine: '000 L135 (Store purchase or renewal)'
-  },
-  LU: {
-    basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, source: { ref: 'BE L55', seed: '000 L35–L131' },
-    clause: 'BE L55 — (BE/LU catalogue) durations run from the date of first registration', purchaseSeedLine: '000 L135 (Store purchase or renewal)'
-  },
-  PT: {
-    basis: 'equipment-from-first-registration', packages: PT_PACKAGES, source: { ref: 'PT I.1', seed: '004 I.1–I.2' },
-    clause: 'D10 — every PT duration runs from first registration', purchaseSeedLine: '004 II.3.2 (purchase record)'
-  },
+  // BE/LU: durations run from the date of first registration (seed 000 L55–L63).
+  BE: { basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, clauses: ['BE/LU durations'], purchaseSeedLine: '000 L135 (Store purchase or renewal)' },
+  LU: { basis: 'equipment-from-first-registration', packages: BE_LU_PACKAGES, clauses: ['BE/LU durations'], purchaseSeedLine: '000 L135 (Store purchase or renewal)' },
+  PT: { basis: 'equipment-from-first-registration', packages: PT_PACKAGES, clauses: ['PT I.1', 'PT I.2', 'D10'], purchaseSeedLine: '004 II.3.2 (purchase record)' },
   // DK/SE: no per-service durations in the seed; basic services indefinite, additional services
   // carry their own term from their purchase (DK GTC 8.2, SE GTC 8.3).
-  DK: {
-    basis: 'purchases', packages: [], source: { ref: 'DK GTC 8.2', seed: '001 L511' },
-    clause: 'DK GTC 8.2 — basic services are indefinite; additional services run for their own term from purchase', purchaseSeedLine: '001 L511 (DK GTC 8.2)'
-  },
-  SE: {
-    basis: 'purchases', packages: [], source: { ref: 'SE GTC 8.3', seed: '003 L479' },
-    clause: 'SE GTC 8.3 — basic services are indefinite; additional services run for their own term from purchase', purchaseSeedLine: '003 L479 (SE GTC 8.3)'
-  }
+  DK: { basis: 'purchases', packages: [], clauses: ['DK GTC 8.2'], purchaseSeedLine: '001 L511 (DK GTC 8.2)' },
+  SE: { basis: 'purchases', packages: [], clauses: ['SE GTC 8.3'], purchaseSeedLine: '003 L479 (SE GTC 8.3)' }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Termination (RULES.md §7)
 
-export interface TerminationRules {
-  /** Customer ends the contract: months after notice (D13), or weeks; null: not in the seed. */
-  contractNotice: { months: number } | { weeks: number } | null
-  contractNoticeSource: SourceRef | null
-  /** Unlimited service with recurring payments ends on the next due payment date. */
-  recurringEndsOnNextDue: SourceRef | null
-  /** Vehicle sold: limited-duration service, weeks of notice, no refund. */
-  vehicleSoldWeeks: number | null
-  vehicleSoldSource: SourceRef | null
-  /** Any service, weeks of notice (PT II.5.3). */
-  serviceNoticeWeeks: number | null
-  serviceNoticeSource: SourceRef | null
-  /** MINI may end the contract / an unlimited service only this many years after it began. */
-  miniEarliestYears: number | null
-  miniNoticeMonths: number | null
-  miniSource: SourceRef | null
+/** A notice period and the clauses it rests on. */
+export interface NoticeRule<P> {
+  period: P
+  clauses: readonly Citation[]
 }
+
+/** null wherever the seed gives no such rule: the tool invents no date. */
+export interface TerminationRules {
+  /** Customer ends the contract: months after notice (D13), or weeks. */
+  contractNotice: NoticeRule<{ months: number } | { weeks: number }> | null
+  /** Unlimited service with recurring payments ends on the next due payment date. */
+  recurringEndsOnNextDue: readonly Citation[] | null
+  /** Vehicle sold: a limited-duration service ends after this many weeks, no refund. */
+  vehicleSold: NoticeRule<{ weeks: number }> | null
+  /** Any service, weeks of notice (PT II.5.3); no pro-rata refund (II.5.2). */
+  serviceNotice: NoticeRule<{ weeks: number }> | null
+  /** MINI may end the contract / an unlimited service only this many years after it began. */
+  mini: NoticeRule<{ earliestYears: number; noticeMonths: number }> | null
+}
+
+/** BE/LU: seed 000 has no termination rules. */
+const NO_TERMINATION_RULES: TerminationRules = { contractNotice: null, recurringEndsOnNextDue: null, vehicleSold: null, serviceNotice: null, mini: null }
 
 export const TERMINATION_RULES: Readonly<Record<Market, TerminationRules>> = {
   DK: {
-    contractNotice: { months: 1 },
-    contractNoticeSource: { ref: 'DK GTC 8.1', seed: '001 L499' },
-    recurringEndsOnNextDue: { ref: 'DK GTC 8.5 a)', seed: '001 L528' },
-    vehicleSoldWeeks: 6,
-    vehicleSoldSource: { ref: 'DK GTC 8.6', seed: '001 L539' },
-    serviceNoticeWeeks: null,
-    serviceNoticeSource: null,
-    miniEarliestYears: 5,
-    miniNoticeMonths: 1,
-    miniSource: { ref: 'DK GTC 8.1', seed: '001 L499 (8.1), L523 (8.4)' }
+    contractNotice: { period: { months: 1 }, clauses: ['DK GTC 8.1'] },
+    recurringEndsOnNextDue: ['DK GTC 8.5 a)'],
+    vehicleSold: { period: { weeks: 6 }, clauses: ['DK GTC 8.6'] },
+    serviceNotice: null,
+    // 8.1 the contract, 8.4 an unlimited service.
+    mini: { period: { earliestYears: 5, noticeMonths: 1 }, clauses: ['DK GTC 8.1', 'DK GTC 8.4'] }
   },
   SE: {
-    contractNotice: { months: 1 },
-    contractNoticeSource: { ref: 'SE GTC 8.1', seed: '003 L467' },
-    recurringEndsOnNextDue: { ref: 'SE GTC 8.6 a)', seed: '003 L497' },
-    vehicleSoldWeeks: 6,
-    vehicleSoldSource: { ref: 'SE GTC 8.7', seed: '003 L509' },
-    serviceNoticeWeeks: null,
-    serviceNoticeSource: null,
-    miniEarliestYears: 5,
-    miniNoticeMonths: 1,
-    miniSource: { ref: 'SE GTC 8.2', seed: '003 L473 (8.2), L491 (8.5)' }
+    contractNotice: { period: { months: 1 }, clauses: ['SE GTC 8.1'] },
+    recurringEndsOnNextDue: ['SE GTC 8.6 a)'],
+    vehicleSold: { period: { weeks: 6 }, clauses: ['SE GTC 8.7'] },
+    serviceNotice: null,
+    // 8.2 the contract, 8.5 an unlimited service.
+    mini: { period: { earliestYears: 5, noticeMonths: 1 }, clauses: ['SE GTC 8.2', 'SE GTC 8.5'] }
   },
   PT: {
-    contractNotice: { weeks: 6 },
-    contractNoticeSource: { ref: 'PT II.5.3', seed: '004 L387' },
+    contractNotice: { period: { weeks: 6 }, clauses: ['PT II.5.3'] },
     recurringEndsOnNextDue: null,
-    vehicleSoldWeeks: 6,
-    vehicleSoldSource: { ref: 'PT II.7', seed: '004 II.7, II.5.3' },
-    serviceNoticeWeeks: 6,
-    serviceNoticeSource: { ref: 'PT II.5.3', seed: '004 L387' },
+    // II.7 refers to II.5.3 for the six weeks.
+    vehicleSold: { period: { weeks: 6 }, clauses: ['PT II.7', 'PT II.5.3'] },
+    serviceNotice: { period: { weeks: 6 }, clauses: ['PT II.5.3', 'PT II.5.2'] },
     // PT seed states no ordinary termination right for MINI (sources/seed-004-pt.md PT-TERM-12).
-    miniEarliestYears: null,
-    miniNoticeMonths: null,
-    miniSource: null
+    mini: null
   },
-  BE: {
-    contractNotice: null, contractNoticeSource: null, recurringEndsOnNextDue: null,
-    vehicleSoldWeeks: null, vehicleSoldSource: null, serviceNoticeWeeks: null, serviceNoticeSource: null,
-    miniEarliestYears: null, miniNoticeMonths: null, miniSource: null
-  },
-  LU: {
-    contractNotice: null, contractNoticeSource: null, recurringEndsOnNextDue: null,
-    vehicleSoldWeeks: null, vehicleSoldSource: null, serviceNoticeWeeks: null, serviceNoticeSource: null,
-    miniEarliestYears: null, miniNoticeMonths: null, miniSource: null
-  }
+  BE: NO_TERMINATION_RULES,
+  LU: NO_TERMINATION_RULES
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -744,7 +675,7 @@ export const TERMINATION_RULES: Readonly<Record<Market, TerminationRules>> = {
 export const VERIFICATION = {
   maxFailures: 3,
   lockMinutes: 15,
-  source: { ref: 'D11', seed: 'seed 002 L104–L135 (pattern)' } as SourceRef
+  clauses: ['D11', 'CA FAQ Associez votre compte'] as readonly Citation[]
 } as const
 
 // ---------------------------------------------------------------------------------------------------

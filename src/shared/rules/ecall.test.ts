@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasLegalEcall, legalEcallEvidence, mustKeepSim } from './index'
+import { equipmentHolds, hasLegalEcall, hasLegalMapData, legalEcallEvidence, mustKeepSim, optionCodeVariants } from './index'
 import { vehicle } from './test-fixtures'
 
 describe('D1 — legal eCall: record says so, or equipment holds 6AF, 6FP or 6UM', () => {
@@ -23,9 +23,25 @@ describe('D1 — legal eCall: record says so, or equipment holds 6AF, 6FP or 6UM
     const e = legalEcallEvidence({ euEcall: false, equipment: ['6AK', '6UM'] })
     expect(e.fitted).toBe(true)
     expect(e.conflict).toBe(true)
-    expect(e.sources).toContainEqual({ kind: 'equipment', code: '6UM', matched: '6UM' })
-    expect(e.sources).toContainEqual({ kind: 'record', euEcall: false })
-    expect(e.clauses.some((c) => c.startsWith('D1'))).toBe(true)
+    expect(e.sources).toEqual([
+      { kind: 'record', euEcall: false },
+      { kind: 'equipment', code: '6UM', matched: '6UM' }
+    ])
+    expect(e.clauses).toEqual(['D1'])
+  })
+
+  it('D1 — every piece of evidence is listed as printed, with the code it matched', () => {
+    expect(legalEcallEvidence({ euEcall: true, equipment: ['SA6FP', '606/6UM', '6AC'] })).toEqual({
+      fitted: true,
+      conflict: false,
+      sources: [
+        { kind: 'record', euEcall: true },
+        { kind: 'equipment', code: 'SA6FP', matched: '6FP' },
+        { kind: 'equipment', code: '606/6UM', matched: '6UM' }
+      ],
+      clauses: ['D1']
+    })
+    expect(legalEcallEvidence({ equipment: [] })).toEqual({ fitted: false, conflict: false, sources: [], clauses: ['D1'] })
   })
 
   it('D1 — no conflict when record and equipment agree or the record is silent', () => {
@@ -40,7 +56,41 @@ describe('D1 — legal eCall: record says so, or equipment holds 6AF, 6FP or 6UM
 
   it('RULES.md §1 — legal map data keeps the SIM on like legal eCall', () => {
     expect(mustKeepSim(vehicle({ legalMapData: true }))).toBe(true)
+    expect(mustKeepSim(vehicle({ euEcall: true }))).toBe(true)
     expect(hasLegalEcall(vehicle({ legalMapData: true }))).toBe(false)
     expect(mustKeepSim(vehicle({}))).toBe(false)
+    expect(mustKeepSim(vehicle({ legalMapData: false, euEcall: false }))).toBe(false)
+    expect(hasLegalMapData(vehicle({ legalMapData: true }))).toBe(true)
+    expect(hasLegalMapData(vehicle({ legalMapData: false }))).toBe(false)
+    expect(hasLegalMapData(vehicle({}))).toBe(false)
+  })
+})
+
+describe('option codes as printed (seed 000 L79, seed 004 SA6AE)', () => {
+  it.each([
+    ['6AF', ['6AF']],
+    [' 6af ', ['6AF']],
+    ['S6AF', ['S6AF', '6AF']],
+    ['SA6AE', ['SA6AE', '6AE']],
+    ['sa6ae', ['SA6AE', '6AE']],
+    ['606/6UM', ['606', '6UM']],
+    ['606 / 6UM', ['606', '6UM']],
+    ['606//6UM/', ['606', '6UM']],
+    ['SB6AF', ['SB6AF']],
+    ['S6AFX', ['S6AFX']],
+    ['X6AF', ['X6AF']],
+    ['XS6AF', ['XS6AF']],
+    ['XSA6AF', ['XSA6AF']],
+    ['S6A', ['S6A']],
+    ['SA6A', ['SA6A', 'A6A']],
+    ['', []]
+  ])('%j reads as %j', (printed, codes) => {
+    expect(optionCodeVariants(printed)).toEqual(codes)
+  })
+
+  it('equipmentHolds returns the entry as printed that carries the code, or nothing', () => {
+    expect(equipmentHolds(['6AC', 'SA6AE'], '6ae')).toBe('SA6AE')
+    expect(equipmentHolds(['6AC', 'SA6AE'], '6AC')).toBe('6AC')
+    expect(equipmentHolds(['6AC', 'SA6AE'], '6AF')).toBeUndefined()
   })
 })

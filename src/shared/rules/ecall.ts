@@ -1,5 +1,6 @@
-import type { VehicleFacts } from './types'
 import { LEGAL_ECALL_OPTION_CODES } from './catalogue'
+import type { Citation } from './clauses'
+import type { VehicleFacts } from './types'
 
 export type LegalEcallSource =
   | { kind: 'record'; euEcall: boolean }
@@ -12,7 +13,8 @@ export interface LegalEcallEvidence {
   sources: LegalEcallSource[]
   /** The record says `euEcall: false` while equipment says fitted: reportable, fitted wins (D1). */
   conflict: boolean
-  clauses: string[]
+  /** ['D1']: the conflict is the `conflict` field, not a second citation. */
+  clauses: Citation[]
 }
 
 /**
@@ -25,7 +27,7 @@ export function optionCodeVariants(printed: string): string[] {
   for (const p of parts) {
     out.push(p)
     const m = /^SA?([0-9A-Z]{3})$/.exec(p)
-    if (m && m[1] !== undefined) out.push(m[1])
+    if (m) out.push(m[1]!)
   }
   return out
 }
@@ -49,11 +51,7 @@ export function legalEcallEvidence(v: Pick<VehicleFacts, 'equipment' | 'euEcall'
   const byEquipment = sources.some((s) => s.kind === 'equipment')
   const fitted = v.euEcall === true || byEquipment
   const conflict = v.euEcall === false && byEquipment
-  const clauses = ['D1 — legal eCall is fitted when the record says so or the equipment holds 6AF, 6FP or 6UM']
-  if (conflict) {
-    clauses.push('D1 — the record says no legal eCall but the equipment says it is fitted: treated as fitted, please report the conflict')
-  }
-  return { fitted, sources, conflict, clauses }
+  return { fitted, sources, conflict, clauses: ['D1'] }
 }
 
 /** RULES.md §1, D1. */

@@ -21,6 +21,13 @@ export type {
   WithdrawalAssessment
 } from './types'
 
+// The markets (one list; `Market` derives from it)
+export { MARKETS } from './markets'
+
+// Clauses and decisions: what every `clauses` list holds (issue 12, point 4)
+export { CLAUSES, DECISIONS, isClauseId, isDecisionId, isCitation } from './clauses'
+export type { Clause, ClauseDocument, ClauseId, DecisionId, Citation } from './clauses'
+
 // §1 VIN
 export { validateVin, normaliseVin, shortVin, VIN_LENGTH, SHORT_VIN_LENGTH } from './vin'
 
@@ -125,7 +132,6 @@ export type {
 
 // Catalogue data (one place, each entry citing its seed line)
 export {
-  MARKETS,
   MARKET_INFO,
   WITHDRAWAL_RULES,
   SIM_RULES,

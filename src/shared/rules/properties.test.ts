@@ -2,19 +2,29 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
+  addMonths,
   assessSimDeactivation,
   assessSimReactivation,
   assessWithdrawal,
+  customerContractTermination,
   daysBetween,
+  isCitation,
   isTargetStateAllowed,
   isWorkingDay,
+  listServices,
+  MARKETS,
+  miniTermination,
+  nextDuePaymentDate,
   periodEnd,
-  type Market,
+  recurringServiceTermination,
+  vehicleSoldServiceTermination,
+  verificationLockout,
+  verifyCaller,
   type VehicleFacts,
   type WithdrawalAssessmentInput
 } from './index'
 
-const markets: Market[] = ['DK', 'SE', 'PT', 'BE', 'LU']
+const markets = MARKETS
 // Dates 2020-01-01 … 2035-12-31 as ISO strings, built from a day offset (no Date, no zone).
 const isoDate = fc.integer({ min: 0, max: 5843 }).map((n) => addDays('2020-01-01', n))
 const maybeDate = fc.option(isoDate, { nil: null })
@@ -37,8 +47,8 @@ const vehicleArb: fc.Arbitrary<VehicleFacts> = fc.record({
   })
 })
 
-const legalEvidence = (v: VehicleFacts): boolean =>
-  v.euEcall === true || v.legalMapData === true || v.equipment.some((e) => /(^|\/|S|SA)(6AF|6FP|6UM)$/.test(e))
+const legalEcallEvidence = (v: VehicleFacts): boolean => v.euEcall === true || v.equipment.some((e) => /(^|\/|S|SA)(6AF|6FP|6UM)$/.test(e))
+const legalEvidence = (v: VehicleFacts): boolean => legalEcallEvidence(v) || v.legalMapData === true
 
 describe('RULES.md §2 invariant — legal eCall or legal map data never leads to DEACTIVATED', () => {
   it('deactivation target is never DEACTIVATED with legal functions, whatever the market, state or contract', () => {
@@ -47,12 +57,14 @@ describe('RULES.md §2 invariant — legal eCall or legal map data never leads t
         const a = assessSimDeactivation(v, on)
         if (legalEvidence(v)) {
           expect(a.targetState).toBe('ECALL_ONLY')
-          expect(a.emergencyCallLost).toBe(false)
           expect(isTargetStateAllowed(v, 'DEACTIVATED')).toBe(false)
+        } else {
+          expect(a.targetState).toBe('DEACTIVATED')
         }
+        // D18: every emergency call is lost exactly when there is no legal eCall (legal map data is none).
+        expect(a.emergencyCallLost).toBe(!legalEcallEvidence(v))
         // The acknowledgement is required exactly when an allowed deactivation loses every emergency call.
         expect(a.requiresAcknowledgement).toBe(a.allowed && a.emergencyCallLost)
-        if (a.emergencyCallLost) expect(a.targetState).toBe('DEACTIVATED')
       }),
       { numRuns: 500 }
     )
@@ -177,6 +189,77 @@ describe('RULES.md §5 — withdrawal properties', () => {
         for (let day = addDays(d, n); day !== end; day = addDays(day, 1)) expect(isWorkingDay(m, day)).toBe(false)
       }),
       { numRuns: 500 }
+    )
+  })
+})
+
+// Issue 12, point 4: every outcome cites identifiers of the clause catalogue, never prose, each once.
+function expectCitations(clauses: readonly string[]): void {
+  for (const c of clauses) expect(isCitation(c), `${JSON.stringify(c)} is not a clause or decision id`).toBe(true)
+  expect(new Set(clauses).size).toBe(clauses.length)
+}
+
+describe('clauses are identifiers of the catalogue (clauses.ts), whatever the input', () => {
+  it('SIM deactivation and reactivation, and the services listed for reactivation', () => {
+    fc.assert(
+      fc.property(vehicleArb, isoDate, (v, on) => {
+        const d = assessSimDeactivation(v, on)
+        expect(d.clauses.length).toBeGreaterThan(0)
+        expectCitations(d.clauses)
+        const r = assessSimReactivation(v, on)
+        expectCitations(r.clauses)
+        for (const s of [...r.restoredServices, ...r.expiredServices]) expectCitations(s.clauses)
+        const l = listServices({ vehicle: v }, on)
+        expectCitations(l.clauses)
+        for (const s of l.services) expectCitations(s.clauses)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('withdrawal', () => {
+    fc.assert(
+      fc.property(withdrawalArb, (i) => {
+        const a = assessWithdrawal(i)
+        expect(a.clauses.length).toBeGreaterThan(0)
+        expectCitations(a.clauses)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it('termination, verification and lockout', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...markets), isoDate, isoDate, (m, a, b) => {
+        expectCitations(customerContractTermination(m, a).clauses)
+        expectCitations(vehicleSoldServiceTermination(m, a).clauses)
+        expectCitations(recurringServiceTermination(m, a, b).clauses)
+        expectCitations(miniTermination(m, a, b).clauses)
+      }),
+      { numRuns: 200 }
+    )
+    const record = { firstName: 'A', lastName: 'B', vin: 'WMW11DK0X02T12345', postcode: '2450' }
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), fc.option(fc.string(), { nil: undefined }), (first, last, vin, postcode) => {
+        expectCitations(verifyCaller(record, { firstName: first, lastName: last, vin, ...(postcode !== undefined ? { postcode } : {}) }).clauses)
+      }),
+      { numRuns: 200 }
+    )
+    expectCitations(verificationLockout([], '2026-03-20T10:00:00Z').clauses)
+  })
+})
+
+describe('§7 — the next due payment date', () => {
+  it('is a due date of the schedule, on or after the notice, and the one before it is before the notice', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, fc.integer({ min: 1, max: 12 }), (first, notice, interval) => {
+        const due = nextDuePaymentDate(first, notice, interval)
+        expect(daysBetween(notice, due)).toBeGreaterThanOrEqual(0)
+        const k = [...Array(400).keys()].find((j) => addMonths(first, j * interval) === due)
+        expect(k).toBeDefined()
+        if (k !== undefined && k > 0) expect(daysBetween(addMonths(first, (k - 1) * interval), notice)).toBeGreaterThan(0)
+      }),
+      { numRuns: 300 }
     )
   })
 })

@@ -1,7 +1,8 @@
 // Service validity (RULES.md §6): which services a vehicle has, from when, until when, and
 // whether each is active on a given date.
-import { addDays, addMonths, addYears, compareDates, maxDate, toPlainDate } from './calendar'
+import { addDays, addMonths, addYears, compareDates, maxDate, minDate, toPlainDate } from './calendar'
 import { SERVICE_CATALOGUES, type DurationDef, type PackageDef, LEGAL_SERVICE_NAMES } from './catalogue'
+import { uniqueCitations, type Citation } from './clauses'
 import { optionCodeVariants } from './ecall'
 import type { IsoDate, Market, VehicleFacts } from './types'
 
@@ -74,7 +75,8 @@ export interface ServiceValidity {
   assumptions: Array<'D9'>
   /** The option code can be read as two packages (BE 6UM, seed 000 note D4). */
   ambiguousCode?: string
-  clauses: string[]
+  /** Clause and decision ids (clauses.ts) particular to this service: the grants, D9. */
+  clauses: Citation[]
 }
 
 export interface ServiceListing {
@@ -87,11 +89,15 @@ export interface ServiceListing {
   unknownEquipment: string[]
   /** Equipment codes that can be read as two packages (seed 000 note D4): confirm with the vehicle. */
   ambiguousEquipment: string[]
-  clauses: string[]
+  /** Where the market's durations and their start come from (clauses.ts ids). */
+  clauses: Citation[]
 }
 
-function durationEnd(start: IsoDate, d: DurationDef): IsoDate | null {
-  if (d.openEnded) return null
+/**
+ * Last day of a catalogue duration that starts on `start` (the same counting as `purchaseEnd`),
+ * or null when it has no end.
+ */
+export function validityEnd(start: IsoDate, d: DurationDef): IsoDate | null {
   if (d.years !== undefined) return addYears(start, d.years)
   if (d.months !== undefined) return addMonths(start, d.months)
   return null
@@ -110,15 +116,15 @@ function purchaseEnd(start: IsoDate, p: ServicePurchase): IsoDate | null {
   return null
 }
 
-/**
- * True when the printed code can name two packages (seed 000 note D4: '6UM' is both the USB map
- * update package '606/6UM' and Système Navigation '6UM'). Written in full, '606/6UM' is not.
- */
 /** The service is the legal eCall itself (kept by ECALL_ONLY), not a service the customer loses. */
 export function isLegalService(name: string): boolean {
   return LEGAL_SERVICE_NAMES.includes(name)
 }
 
+/**
+ * True when the printed code can name two packages (seed 000 note D4: '6UM' is both the USB map
+ * update package '606/6UM' and Système Navigation '6UM'). Written in full, '606/6UM' is not.
+ */
 export function isAmbiguousEquipment(market: Market, printed: string): boolean {
   const packages = SERVICE_CATALOGUES[market].packages
   const normalised = printed.trim().toUpperCase()
@@ -144,40 +150,37 @@ function statusOn(on: IsoDate, start: IsoDate | null, end: IsoDate | null): Serv
   return 'active'
 }
 
-function merge(service: string, grants: ServiceGrant[], on: IsoDate, registered: boolean): ServiceValidity {
+function merge(market: Market, service: string, grants: ServiceGrant[], on: IsoDate): ServiceValidity {
   const openEnded = grants.some((g) => g.openEnded)
   const starts = grants.map((g) => g.start).filter((s): s is IsoDate => s !== null)
-  const start = starts.length === 0 ? null : starts.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b))
+  // Not registered yet: no grant has started, so start and end stay null (RULES.md §6).
+  const start = starts.length === 0 ? null : starts.reduce((a, b) => minDate(a, b))
   // RULES.md §6: a service's end is the latest end of its grants, open-ended if any grant is.
   let end: IsoDate | null = null
   if (!openEnded) {
     const ends = grants.map((g) => g.end).filter((e): e is IsoDate => e !== null)
     end = ends.length === 0 ? null : ends.reduce((a, b) => maxDate(a, b))
   }
-  const status = registered ? statusOn(on, start, end) : 'pending-registration'
+  const status = statusOn(on, start, end)
   const labels = new Set(grants.map((g) => g.durationLabel))
   const durationConflict = labels.size > 1
   const assumptions = grants.some((g) => g.assumption === 'D9') ? (['D9'] as Array<'D9'>) : []
-  const clauses: string[] = []
-  if (durationConflict) {
-    clauses.push(
-      `BE L71 — ${service} is granted with different durations (${grants.map((g) => `${g.code}: ${g.durationLabel}`).join(', ')}): the latest end applies, open-ended if any grant is (RULES.md §6)`
-    )
-  }
-  if (assumptions.length > 0) clauses.push('D9 — «5 Ans» is not defined in the seed: assumed 5 years from first registration')
-  if (status === 'pending-registration') clauses.push('RULES.md §6 — the vehicle is not registered yet: validity starts at first registration')
+  const clauses: Citation[] = []
+  // RULES.md §6: grants with different durations (BE Send to Car): the latest end applies.
+  if (durationConflict) clauses.push(...SERVICE_CATALOGUES[market].clauses)
+  if (assumptions.length > 0) clauses.push('D9')
   return {
     service,
     codes: [...new Set(grants.map((g) => g.code))],
-    start: registered ? start : null,
-    end: registered ? end : null,
+    start,
+    end,
     openEnded,
     active: status === 'active',
     status,
     notEnded: status !== 'expired',
-    ...(registered ? {} : { startsAt: 'first-registration' as const }),
-    startText: registered && start !== null ? start : 'starts at first registration',
-    endText: openEnded ? 'open-ended' : registered && end !== null ? end : 'starts at first registration',
+    ...(start === null ? { startsAt: 'first-registration' as const } : {}),
+    startText: start ?? 'starts at first registration',
+    endText: openEnded ? 'open-ended' : (end ?? 'starts at first registration'),
     grants,
     durationConflict,
     assumptions,
@@ -217,7 +220,7 @@ export function listServices(input: ServiceValidityInput, on: IsoDate): ServiceL
         for (const gr of p.grants) {
           // BE L55–L63; PT D10: every clock starts at first registration.
           const start = reg
-          const end = start === null ? null : durationEnd(start, gr.duration)
+          const end = start === null ? null : validityEnd(start, gr.duration)
           add(gr.service, {
             source: 'catalogue',
             code: p.code,
@@ -256,19 +259,19 @@ export function listServices(input: ServiceValidityInput, on: IsoDate): ServiceL
 
   const services = [...byService.entries()]
     .map(([service, grants]) => {
-      const s = merge(service, grants, on, registered)
+      const s = merge(market, service, grants, on)
       const amb = ambiguous.get(service)
       if (amb !== undefined) {
+        // The wider reading is shown; the agent confirms the vehicle's equipment (`ambiguousCode`).
         s.ambiguousCode = amb
-        s.clauses.push(`BE L125 — option code ${amb} can name two packages (USB map updates, L79, or Système Navigation, L125); the wider reading is shown: please confirm the vehicle's equipment`)
+        s.clauses = uniqueCitations([...s.clauses, ...cat.clauses])
       }
       return s
     })
     .sort((a, b) => a.service.localeCompare(b.service, 'en'))
 
-  const clauses: string[] = [cat.clause]
-  if (!registered) clauses.push('RULES.md §6 — not registered yet: every service starts at first registration')
+  const clauses: Citation[] = [...cat.clauses]
 
-  const ambiguousEquipment = v.equipment.filter((e) => cat.packages.length > 0 && isAmbiguousEquipment(market, e))
+  const ambiguousEquipment = v.equipment.filter((e) => isAmbiguousEquipment(market, e))
   return { market, on, basis: cat.basis, registered, services, unknownEquipment, ambiguousEquipment, clauses }
 }

@@ -1,6 +1,7 @@
 // SIM deactivation and reactivation (RULES.md §2–§4).
 import { addMonths, compareDates, toPlainDate } from './calendar'
-import { MARKET_INFO, SIM_RULES } from './catalogue'
+import { SIM_RULES } from './catalogue'
+import { uniqueCitations, type Citation } from './clauses'
 import { hasLegalEcall, hasLegalMapData, legalEcallEvidence } from './ecall'
 import { listServices, type ServicePurchase, type ServiceValidity } from './services'
 import type { IsoDate, SimDeactivationAssessment, SimReactivationAssessment, SimState, VehicleFacts } from './types'
@@ -59,6 +60,8 @@ export function isTargetStateAllowed(v: VehicleFacts, target: SimState): boolean
 }
 
 export interface SimDeactivationDetail extends SimDeactivationAssessment {
+  /** Clause and decision ids (clauses.ts), each once, in the order an agent reads them. */
+  clauses: Citation[]
   market: VehicleFacts['market']
   handedOver: boolean
   contractState: ContractState
@@ -90,7 +93,7 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   const handedOver = isHandedOver(v, on)
   const contractState = contractStateOn(v, on)
   const invariantBreach = v.sim === 'DEACTIVATED' && targetState === 'ECALL_ONLY'
-  const clauses: string[] = [...rule.refs.who]
+  const clauses: Citation[] = [...rule.refs.who]
 
   // Refusal precedence follows the order of RULES-API.md.
   let refusal: SimDeactivationAssessment['refusal']
@@ -99,12 +102,13 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   else if (contractState === 'withdrawn') refusal = 'contract-withdrawn'
   else if (contractState === 'ended') refusal = 'contract-ended'
 
+  // The SIM stays on (ECALL_ONLY) exactly when one of these is kept (RULES.md §2).
   const keeps: KeptFunction[] = []
-  if (targetState === 'ECALL_ONLY') {
-    if (legalEcall) keeps.push('legal-ecall', 'psap-voice-call')
-    if (legalMapData) keeps.push('legal-map-data')
-  }
-  const emergencyCallLost = targetState === 'DEACTIVATED'
+  if (legalEcall) keeps.push('legal-ecall', 'psap-voice-call')
+  if (legalMapData) keeps.push('legal-map-data')
+  // D18: decided by what survives, not by the target state. Only legal eCall (and the PSAP voice
+  // call that comes with it) is an emergency call; a SIM kept on for legal map data alone carries none.
+  const emergencyCallLost = !keeps.includes('legal-ecall')
   const loses: LostFunction[] = ['intelligent-ecall', 'connected-services']
   if (emergencyCallLost) loses.push('emergency-call')
   if (rule.activatedFunctionsStayOffline) loses.push('online-parts-of-activated-functions')
@@ -113,54 +117,48 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
   if (emergencyCallLost) warnings.push('emergency-call-lost')
   // D3: Intelligent eCall is lost in every deactivation, even when the SIM stays on.
   warnings.push('intelligent-ecall-lost')
-  if (targetState === 'ECALL_ONLY' && !legalEcall) warnings.push('no-legal-ecall-map-data-only')
+  if (legalMapData && !legalEcall) warnings.push('no-legal-ecall-map-data-only')
   if (rule.activatedFunctionsStayOffline) warnings.push('activated-functions-offline')
 
   // Contract effect per market.
   let contractEffect: SimDeactivationAssessment['contractEffect'] = 'none'
   let terminationEffectiveOn: IsoDate | undefined
   let terminationAlreadyPending = false
-  if (rule.contractEffect !== 'none') {
+  if (rule.contract) {
+    // D12: before handover a withdrawal, DK for any customer, SE for a consumer whose contract was
+    // concluded at a distance or off the premises (1.6 a); otherwise a termination (1.6 b, D16).
+    const d12 = rule.contract.d12
     const withdrawal =
-      !handedOver &&
-      (rule.contractEffect === 'handover' ||
-        (v.contract.customer === 'consumer' && rule.withdrawalChannels.includes(v.contract.channel)))
+      !handedOver && (d12.anyCustomer || (v.contract.customer === 'consumer' && d12.consumerChannels.includes(v.contract.channel)))
     if (withdrawal) {
       contractEffect = 'withdrawal'
       clauses.push(...rule.refs.withdrawal)
     } else {
       contractEffect = 'termination'
-      if (contractState === 'termination-pending' && v.contract.terminationEffectiveOn !== undefined) {
-        terminationAlreadyPending = true
-        terminationEffectiveOn = v.contract.terminationEffectiveOn
+      if (contractState === 'termination-pending') {
         // The notice already given stands: no second month of notice is started.
-        clauses.push(...rule.refs.termination.filter((c) => !c.startsWith('D13') && !c.includes(' 8.1 — ')))
-        clauses.push(`${MARKET_INFO[v.market].termsRef} 8.1 — a termination is already pending: the contract ends on ${terminationEffectiveOn}`)
+        terminationAlreadyPending = true
+        terminationEffectiveOn = v.contract.terminationEffectiveOn!
+        clauses.push(...rule.refs.terminationPending)
       } else {
         // D13: one month after the request (DK/SE 8.1).
-        terminationEffectiveOn = addMonths(on, rule.terminationNoticeMonths)
+        terminationEffectiveOn = addMonths(on, rule.contract.terminationNoticeMonths)
         clauses.push(...rule.refs.termination)
       }
       const why = rule.preHandoverTermination
-      if (!handedOver && why) clauses.push(v.contract.customer !== 'consumer' ? why.notConsumer : why.onPremises)
+      if (!handedOver && why) clauses.push(...(v.contract.customer !== 'consumer' ? why.notConsumer : why.onPremises))
     }
   } else {
     clauses.push(...rule.refs.noEffect)
   }
 
-  if (targetState === 'ECALL_ONLY') {
-    clauses.push(...rule.refs.legalFunctions)
-    clauses.push(...evidence.clauses)
-    if (legalMapData) clauses.push(`${rule.legalMapDataRef} — legal map data is a type-approval function: the SIM stays on for it`)
-  } else {
+  if (legalEcall) clauses.push(...rule.refs.legalEcall, ...evidence.clauses)
+  if (legalMapData) clauses.push(...rule.refs.legalMapData)
+  if (emergencyCallLost) {
     clauses.push(...rule.refs.emergencyCallLost)
+    if (targetState === 'ECALL_ONLY') clauses.push('D18')
   }
-  clauses.push('D3 — Intelligent eCall is lost in every deactivation, even when the SIM stays on for legal eCall')
-  if (rule.activatedFunctionsStayOffline) clauses.push(...rule.refs.activatedFunctions)
-  if (refusal === 'already-deactivated') clauses.push(`RULES.md §2 — the SIM is already ${v.sim}: nothing to deactivate`)
-  if (refusal === 'contract-withdrawn') clauses.push('RULES.md §5 — the contract has been withdrawn; the SIM follows the withdrawal, no new request is needed')
-  if (refusal === 'contract-ended') clauses.push('RULES.md §7 — the contract has ended; the SIM follows the termination, no new request is needed')
-  if (invariantBreach) clauses.push('RULES.md §2 — the SIM is DEACTIVATED although the vehicle has legal functions: it must be restored to ECALL_ONLY')
+  clauses.push('D3', ...rule.refs.activatedFunctions)
 
   const allowed = refusal === undefined
   const refund: SimDeactivationDetail['refund'] = contractEffect === 'withdrawal' ? 'all-payments' : 'none'
@@ -175,7 +173,7 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
     requiresAcknowledgement: allowed && emergencyCallLost,
     contractEffect,
     ...(terminationEffectiveOn !== undefined ? { terminationEffectiveOn } : {}),
-    clauses,
+    clauses: uniqueCitations(clauses),
     market: v.market,
     handedOver,
     contractState,
@@ -193,6 +191,8 @@ export function assessSimDeactivation(v: VehicleFacts, on: IsoDate): SimDeactiva
 }
 
 export interface SimReactivationDetail extends SimReactivationAssessment {
+  /** Clause and decision ids (clauses.ts), each once. */
+  clauses: Citation[]
   market: VehicleFacts['market']
   targetState: 'ACTIVE'
   contractState: ContractState
@@ -219,43 +219,32 @@ export function assessSimReactivation(v: VehicleFacts, on: IsoDate, options: Sim
   toPlainDate(on, 'on')
   const contractState = contractStateOn(v, on)
   const rule = SIM_RULES[v.market]
-  const clauses: string[] = []
+  const clauses: Citation[] = [...rule.refs.reactivation]
   let refusal: SimReactivationAssessment['refusal']
   if (v.sim === 'ACTIVE') refusal = 'already-active'
   else if (contractState === 'withdrawn') refusal = 'contract-withdrawn'
   else if (contractState === 'ended') refusal = 'contract-ended'
 
-  const listing = listServices({ vehicle: v, ...(options.purchases ? { purchases: options.purchases } : {}) }, on)
+  const listing = listServices({ vehicle: v, purchases: options.purchases ?? [] }, on)
   const restoredServices = listing.services.filter((s) => s.notEnded)
   const expiredServices = listing.services.filter((s) => !s.notEnded)
 
-  clauses.push('BE L143 — reactivation can be requested at any time, only while a service\'s validity period runs')
-  if (!rule.reactivationFromSeed) {
-    clauses.push(`D4 — ${v.market} says nothing on reactivation: the BE rule applies in every market`)
-  }
-  clauses.push('D4 — the SIM returns to ACTIVE with exactly the services whose validity has not ended; expired ones stay off')
-  if (expiredServices.length > 0) {
-    clauses.push(`D4 — expired and staying off: ${expiredServices.map((s) => `${s.service} (ended ${s.end})`).join(', ')}`)
-  }
-
   const cancelsTermination =
     refusal === undefined && contractState === 'termination-pending' && rule.reactivationCancelsTermination
-  if (cancelsTermination) {
-    clauses.push(`RULES.md §4 — reactivating during the month of notice cancels the termination due on ${v.contract.terminationEffectiveOn}`)
-  }
-  if (refusal === 'already-active') clauses.push('RULES.md §2 — the SIM is already ACTIVE')
-  if (refusal === 'contract-withdrawn') clauses.push('RULES.md §4 — the contract was withdrawn: a new contract is needed')
-  if (refusal === 'contract-ended') clauses.push('RULES.md §4 — the termination has taken effect: a new contract is needed')
 
-  const restoreLegalFunctions = v.sim === 'DEACTIVATED' && (hasLegalEcall(v) || hasLegalMapData(v))
+  const legalEcall = hasLegalEcall(v)
+  const legalMapData = hasLegalMapData(v)
+  const restoreLegalFunctions = v.sim === 'DEACTIVATED' && (legalEcall || legalMapData)
   if (restoreLegalFunctions) {
-    clauses.push('RULES.md §2 — the SIM is DEACTIVATED although the vehicle has legal functions: it must be restored at least to ECALL_ONLY')
+    // RULES.md §2: the SIM must be brought back at least to ECALL_ONLY, on the clauses that keep it on.
+    // The legal-eCall clauses cover legal map data too (DK/SE 1.6 b names both).
+    clauses.push(...(legalEcall ? [...rule.refs.legalEcall, 'D1' as const] : rule.refs.legalMapData))
   }
   return {
     allowed: refusal === undefined,
     ...(refusal !== undefined ? { refusal } : {}),
     cancelsTermination,
-    clauses,
+    clauses: uniqueCitations(clauses),
     market: v.market,
     targetState: 'ACTIVE',
     contractState,

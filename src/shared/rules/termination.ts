@@ -1,6 +1,7 @@
 // Termination dates (RULES.md §7) as pure functions.
-import { addMonths, addWeeks, addYears, compareDates, maxDate, toPlainDate } from './calendar'
+import { addMonths, addWeeks, addYears, compareDates, isAfter, maxDate, toPlainDate } from './calendar'
 import { TERMINATION_RULES } from './catalogue'
+import type { Citation } from './clauses'
 import type { IsoDate, Market } from './types'
 
 export interface TerminationResult {
@@ -12,7 +13,8 @@ export interface TerminationResult {
   refund: 'none'
   /** Earliest day MINI may give notice (5-year rule). */
   earliestNoticeOn?: IsoDate
-  clauses: string[]
+  /** Clause and decision ids (clauses.ts); empty when the seed has no such rule (`effectiveOn` null). */
+  clauses: Citation[]
 }
 
 /** D13: "one month after" a date: same day number next month, or that month's last day. */
@@ -30,24 +32,15 @@ export function sixWeeksAfter(date: IsoDate): IsoDate {
  */
 export function customerContractTermination(market: Market, noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  if (r.contractNotice === null || r.contractNoticeSource === null) {
-    return {
-      allowed: true,
-      effectiveOn: null,
-      refund: 'none',
-      clauses: [`RULES.md §7 — the ${market} seed sets no notice period for ending the contract: ask a supervisor`]
-    }
+  const notice = TERMINATION_RULES[market].contractNotice
+  // BE/LU: the seed sets no notice period; the agent asks a supervisor.
+  if (notice === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
+  const p = notice.period
+  if ('months' in p) {
+    // D13; unlimited services end with the contract (DK/SE 8.1).
+    return { allowed: true, effectiveOn: addMonths(noticeOn, p.months), refund: 'none', clauses: [...notice.clauses, 'D13'] }
   }
-  const notice = r.contractNotice
-  const effectiveOn = 'months' in notice ? addMonths(noticeOn, notice.months) : addWeeks(noticeOn, notice.weeks)
-  const words = 'months' in notice ? 'one month' : `${notice.weeks} weeks`
-  const clauses = [`${r.contractNoticeSource.ref} — the customer may end the contract at any time with ${words}' notice: it ends on ${effectiveOn}`]
-  if ('months' in notice) {
-    clauses.push(`${r.contractNoticeSource.ref} — services of unlimited duration end with the contract`)
-    clauses.push('D13 — one month later: same day number next month, or that month\'s last day')
-  }
-  return { allowed: true, effectiveOn, refund: 'none', clauses }
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, p.weeks), refund: 'none', clauses: [...notice.clauses] }
 }
 
 /**
@@ -60,16 +53,10 @@ export function nextDuePaymentDate(firstDueOn: IsoDate, noticeOn: IsoDate, inter
   toPlainDate(firstDueOn, 'firstDueOn')
   toPlainDate(noticeOn, 'noticeOn')
   if (!Number.isSafeInteger(intervalMonths) || intervalMonths <= 0) throw new RangeError('intervalMonths must be a positive integer')
-  if (compareDates(firstDueOn, noticeOn) >= 0) return firstDueOn
-  // Jump close to the answer, then step: months between, rounded down to the interval.
-  const a = toPlainDate(firstDueOn)
-  const n = toPlainDate(noticeOn)
-  let k = Math.max(0, Math.floor(((n.year - a.year) * 12 + (n.month - a.month)) / intervalMonths) - 1)
-  for (;;) {
-    const due = addMonths(firstDueOn, k * intervalMonths)
-    if (compareDates(due, noticeOn) >= 0) return due
-    k++
-  }
+  // Due dates are counted from the first one, each clamped on its own; a few hundred steps at most.
+  let due = firstDueOn
+  for (let k = 1; isAfter(noticeOn, due); k++) due = addMonths(firstDueOn, k * intervalMonths)
+  return due
 }
 
 /** Unlimited service with recurring payments: ends on the next due payment date (DK 8.5 a, SE 8.6 a). */
@@ -77,55 +64,25 @@ export function recurringServiceTermination(market: Market, noticeOn: IsoDate, n
   toPlainDate(noticeOn, 'noticeOn')
   toPlainDate(nextDueOn, 'nextDueOn')
   const r = TERMINATION_RULES[market]
-  if (r.recurringEndsOnNextDue === null) {
-    return {
-      allowed: true,
-      effectiveOn: null,
-      refund: 'none',
-      clauses: [`RULES.md §7 — the ${market} seed has no rule for services with recurring payments: ask a supervisor`]
-    }
-  }
+  if (r.recurringEndsOnNextDue === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
   // A "next" due date cannot lie before the notice.
-  const effectiveOn = maxDate(nextDueOn, noticeOn)
-  return {
-    allowed: true,
-    effectiveOn,
-    refund: 'none',
-    clauses: [`${r.recurringEndsOnNextDue.ref} — a service with recurring payments may be ended at any time, with effect from the next due payment date: ${effectiveOn}`]
-  }
+  return { allowed: true, effectiveOn: maxDate(nextDueOn, noticeOn), refund: 'none', clauses: [...r.recurringEndsOnNextDue] }
 }
 
 /** Vehicle sold: a limited-duration service may be ended with six weeks' notice, no refund (DK 8.6, SE 8.7, PT II.7). */
 export function vehicleSoldServiceTermination(market: Market, noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  if (r.vehicleSoldWeeks === null || r.vehicleSoldSource === null) {
-    return { allowed: true, effectiveOn: null, refund: 'none', clauses: [`RULES.md §7 — the ${market} seed has no rule for a sold vehicle: ask a supervisor`] }
-  }
-  const effectiveOn = addWeeks(noticeOn, r.vehicleSoldWeeks)
-  return {
-    allowed: true,
-    effectiveOn,
-    refund: 'none',
-    clauses: [`${r.vehicleSoldSource.ref} — vehicle sold: a limited-duration service may be ended with ${r.vehicleSoldWeeks} weeks' notice, without refund: it ends on ${effectiveOn}`]
-  }
+  const sold = TERMINATION_RULES[market].vehicleSold
+  if (sold === null) return { allowed: true, effectiveOn: null, refund: 'none', clauses: [] }
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, sold.period.weeks), refund: 'none', clauses: [...sold.clauses] }
 }
 
 /** PT: any service, in writing, six weeks' notice; no pro-rata refund (II.5.3, II.5.2). */
 export function ptServiceTermination(noticeOn: IsoDate): TerminationResult {
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES.PT
-  const weeks = r.serviceNoticeWeeks ?? 6
-  const effectiveOn = addWeeks(noticeOn, weeks)
-  return {
-    allowed: true,
-    effectiveOn,
-    refund: 'none',
-    clauses: [
-      `PT II.5.3 — a service may be ended in writing with ${weeks} weeks' notice: it ends on ${effectiveOn}`,
-      'PT II.5.2 — the price is not refunded pro rata'
-    ]
-  }
+  // The PT catalogue entry sets it (II.5.3); only DK, SE, BE and LU leave it null.
+  const notice = TERMINATION_RULES.PT.serviceNotice!
+  return { allowed: true, effectiveOn: addWeeks(noticeOn, notice.period.weeks), refund: 'none', clauses: [...notice.clauses] }
 }
 
 /**
@@ -137,36 +94,14 @@ export function ptServiceTermination(noticeOn: IsoDate): TerminationResult {
 export function miniTermination(market: Market, startedOn: IsoDate, noticeOn: IsoDate): TerminationResult {
   toPlainDate(startedOn, 'startedOn')
   toPlainDate(noticeOn, 'noticeOn')
-  const r = TERMINATION_RULES[market]
-  if (r.miniEarliestYears === null || r.miniNoticeMonths === null || r.miniSource === null) {
-    return {
-      allowed: false,
-      effectiveOn: null,
-      refund: 'none',
-      clauses: [`RULES.md §7 — the ${market} seed gives MINI no ordinary right to end the contract`]
-    }
-  }
-  const earliestNoticeOn = addYears(startedOn, r.miniEarliestYears)
+  const mini = TERMINATION_RULES[market].mini
+  if (mini === null) return { allowed: false, effectiveOn: null, refund: 'none', clauses: [] }
+  const earliestNoticeOn = addYears(startedOn, mini.period.earliestYears)
   if (compareDates(noticeOn, earliestNoticeOn) < 0) {
-    return {
-      allowed: false,
-      effectiveOn: null,
-      refund: 'none',
-      earliestNoticeOn,
-      clauses: [`${r.miniSource.ref} — MINI may end the contract only from ${r.miniEarliestYears} years after it began: not before ${earliestNoticeOn}`]
-    }
+    return { allowed: false, effectiveOn: null, refund: 'none', earliestNoticeOn, clauses: [...mini.clauses] }
   }
-  const effectiveOn = addMonths(noticeOn, r.miniNoticeMonths)
-  return {
-    allowed: true,
-    effectiveOn,
-    refund: 'none',
-    earliestNoticeOn,
-    clauses: [
-      `${r.miniSource.ref} — MINI may end the contract with one month's notice from ${r.miniEarliestYears} years after it began: it ends on ${effectiveOn}`,
-      'D13 — one month later: same day number next month, or that month\'s last day'
-    ]
-  }
+  const effectiveOn = addMonths(noticeOn, mini.period.noticeMonths)
+  return { allowed: true, effectiveOn, refund: 'none', earliestNoticeOn, clauses: [...mini.clauses, 'D13'] }
 }
 
 /** A termination after handover takes effect one month after the request (RULES.md §7, D13). */

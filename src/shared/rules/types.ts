@@ -51,7 +51,7 @@ export interface SimDeactivationAssessment {
   contractEffect: 'withdrawal' | 'termination' | 'none'
   /** when contractEffect is 'termination' */
   terminationEffectiveOn?: IsoDate
-  /** each starts with its reference, e.g. 'DK GTC 1.6 a) — …', 'D12 — …' */
+  /** Clause and decision ids of clauses.ts (`Citation`), e.g. ['DK GTC 1.6 a)', 'D12']. */
   clauses: string[]
 }
 

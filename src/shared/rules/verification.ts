@@ -1,6 +1,7 @@
 // Caller verification on the hotline (RULES.md §8, D11) and its lockout, as pure functions.
 import { Temporal } from 'temporal-polyfill'
 import { VERIFICATION } from './catalogue'
+import type { Citation } from './clauses'
 import { normaliseVin, validateVin } from './vin'
 
 /** What the record says about the owner. */
@@ -36,9 +37,13 @@ export interface VerificationResult {
   /** Which second fact was checked and matched. */
   secondFactor: 'customer-number' | 'postcode' | null
   failures: VerificationFailure[]
-  /** Agent-readable reasons (never revealing the record's values). */
+  /**
+   * English reasons, one per failure (never revealing the record's values). Kept for logs; the
+   * renderer translates `failures` (the codes are the API).
+   */
   messages: string[]
-  clauses: string[]
+  /** Clause and decision ids (clauses.ts). */
+  clauses: Citation[]
 }
 
 /**
@@ -51,7 +56,7 @@ export function normaliseName(name: string): string {
 
 /** Customer numbers as printed on the owner card: spaces and case ignored. */
 export function normaliseCustomerNumber(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, '').toUpperCase()
+  return value.normalize('NFC').replace(/\s/g, '').toUpperCase()
 }
 
 /**
@@ -59,7 +64,7 @@ export function normaliseCustomerNumber(value: string): string {
  * only the digits are compared, so spacing, dashes and country prefixes do not matter.
  */
 export function normalisePostcode(value: string): string {
-  return value.replace(/\D+/g, '')
+  return value.replace(/\D/g, '')
 }
 
 export function verifyCaller(record: CallerRecord, claim: CallerClaim): VerificationResult {
@@ -96,7 +101,8 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
   let postcodeOk: boolean | null = null
   if (givenNumber) {
     const rec = record.customerNumber
-    numberOk = rec != null && rec.trim() !== '' && normaliseCustomerNumber(rec) === normaliseCustomerNumber(claim.customerNumber!)
+    // A given number is never blank, so a blank number on record cannot equal it.
+    numberOk = rec != null && normaliseCustomerNumber(rec) === normaliseCustomerNumber(claim.customerNumber!)
     if (!numberOk) {
       failures.push('customer-number-mismatch')
       messages.push('The customer number does not match the record.')
@@ -104,7 +110,8 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
   }
   if (givenPostcode) {
     const rec = record.postcode
-    postcodeOk = rec != null && normalisePostcode(rec) !== '' && normalisePostcode(rec) === normalisePostcode(claim.postcode!)
+    // A given postcode has digits, so a postcode on record without any cannot equal it.
+    postcodeOk = rec != null && normalisePostcode(rec) === normalisePostcode(claim.postcode!)
     if (!postcodeOk) {
       failures.push('postcode-mismatch')
       messages.push('The postcode does not match the address on record.')
@@ -125,10 +132,7 @@ export function verifyCaller(record: CallerRecord, claim: CallerClaim): Verifica
     secondFactor,
     failures,
     messages,
-    clauses: [
-      'D11 — the caller gives the exact name, the full VIN, and the customer number or the postcode on record',
-      'Seed 002 L112–L113 — the spelling of first name and surname must match the record exactly'
-    ]
+    clauses: [...VERIFICATION.clauses]
   }
 }
 
@@ -149,7 +153,8 @@ export interface LockoutState {
   consecutiveFailures: number
   /** Attempts left before a lock (0 while locked). */
   remainingAttempts: number
-  clauses: string[]
+  /** ['D11'] */
+  clauses: Citation[]
 }
 
 function instant(value: string, field: string): Temporal.Instant {
@@ -170,9 +175,10 @@ export function verificationLockout(attempts: readonly VerificationAttempt[], no
   const nowI = instant(now, 'now')
   const lockFor = Temporal.Duration.from({ minutes: VERIFICATION.lockMinutes })
   const sorted = attempts
-    .map((a, i) => ({ a, i, t: instant(a.at, `attempts[${i}].at`) }))
+    .map((a, i) => ({ a, t: instant(a.at, `attempts[${i}].at`) }))
     .filter((x) => Temporal.Instant.compare(x.t, nowI) <= 0) // the future has not happened
-    .sort((x, y) => Temporal.Instant.compare(x.t, y.t) || x.i - y.i)
+    // Array sort is stable: attempts at the same instant keep the order they were recorded in.
+    .sort((x, y) => Temporal.Instant.compare(x.t, y.t))
 
   let failures = 0
   let lockedUntil: Temporal.Instant | null = null
@@ -189,7 +195,7 @@ export function verificationLockout(attempts: readonly VerificationAttempt[], no
     failures++
     if (failures >= VERIFICATION.maxFailures) lockedUntil = t.add(lockFor)
   }
-  const clauses = ['D11 — three failed attempts lock verification for this vehicle for 15 minutes']
+  const clauses: Citation[] = ['D11']
   if (lockedUntil !== null && Temporal.Instant.compare(nowI, lockedUntil) < 0) {
     return { locked: true, lockedUntil: lockedUntil.toString(), consecutiveFailures: failures, remainingAttempts: 0, clauses }
   }

@@ -9,7 +9,8 @@ import {
   periodEnd,
   rollForward,
   toPlainDate,
-  type DeadlineShift
+  type DeadlineShift,
+  type RolledDate
 } from './calendar'
 import {
   MARKET_INFO,
@@ -18,6 +19,7 @@ import {
   WITHDRAWAL_RULES,
   type WithdrawalRule
 } from './catalogue'
+import { uniqueCitations, type Citation } from './clauses'
 import type {
   Market,
   WithdrawalAssessment,
@@ -68,6 +70,8 @@ export interface ChargeFormula {
 }
 
 export interface WithdrawalAssessmentDetail extends WithdrawalAssessment {
+  /** Clause and decision ids (clauses.ts), each once, in the order an agent reads them. */
+  clauses: Citation[]
   market: Market
   contract: WithdrawalInput['contract']
   /** Every reason that applies, in precedence order; `refusal` is the first. */
@@ -106,11 +110,10 @@ export const RECIPIENT_PLACEHOLDER: Readonly<WithdrawalRecipient> = Object.freez
 })
 
 export function withdrawalRule(market: Market, contract: WithdrawalInput['contract']): { rule: WithdrawalRule; substituted: boolean } {
-  const exact = WITHDRAWAL_RULES.find((r) => r.market === market && r.contract === contract)
-  if (exact) return { rule: exact, substituted: false }
-  const fallback = WITHDRAWAL_RULES.find((r) => r.market === market && r.contract === 'connected')
-  if (!fallback) throw new Error(`no withdrawal rule for ${market}`)
-  return { rule: fallback, substituted: true }
+  const rules = WITHDRAWAL_RULES[market]
+  const exact = rules[contract]
+  // 'service-inclusive' exists in DK only: elsewhere the MINI Connected rule applies (with a warning).
+  return exact ? { rule: exact, substituted: false } : { rule: rules.connected, substituted: true }
 }
 
 function checkMoney(name: string, value: number | undefined): void {
@@ -176,14 +179,46 @@ function chargeFor(input: WithdrawalAssessmentInput, d12: boolean, warnings: str
   }
 }
 
-function clause(ref: string, text: string): string {
-  return `${ref} — ${text}`
+type PeriodBasis = 'standard' | 'instructions-never-given' | 'instructions-given-late' | 'instructions-receipt'
+
+interface WithdrawalPeriod {
+  periodStart: IsoDateString
+  /** The date the last 14 days are counted from. */
+  countedFrom: IsoDateString
+  rolled: RolledDate
+  basis: PeriodBasis
+  /** D7: instructions received after the 12-month extension had ended. */
+  instructionsTooLate: boolean
+}
+
+/** The withdrawal period and its last day (D6, D7; PT II.6). */
+function withdrawalPeriod(m: Market, rule: WithdrawalRule, concludedAt: IsoDateString, instructions: IsoDateString | null | undefined): WithdrawalPeriod {
+  const standard = { periodStart: concludedAt, countedFrom: concludedAt, instructionsTooLate: false }
+  const normal = periodEnd(m, concludedAt, rule.periodDays)
+  if (rule.periodFrom === 'instructions-receipt' && instructions) {
+    // PT II.6: counted from receipt of the written instructions, never before conclusion. No
+    // 12-month cap: the PT clause is more favourable to the consumer than D7.
+    const start = maxDate(instructions, concludedAt)
+    return { ...standard, periodStart: start, countedFrom: start, rolled: periodEnd(m, start, rule.periodDays), basis: 'instructions-receipt' }
+  }
+  // Given at conclusion (undefined, or received on or before that day): the normal period.
+  if (instructions === undefined || (instructions !== null && !isAfter(instructions, concludedAt))) {
+    return { ...standard, rolled: normal, basis: 'standard' }
+  }
+  // D7: never given → 12 months after the normal end (itself rolled per D6), rolled again.
+  const extendedEnd = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
+  if (instructions === null) return { ...standard, rolled: extendedEnd, basis: 'instructions-never-given' }
+  if (isAfter(instructions, extendedEnd.date)) {
+    return { ...standard, rolled: extendedEnd, basis: 'instructions-never-given', instructionsTooLate: true }
+  }
+  // D7: given late, within the 12 months → 14 days from that receipt. Received after the
+  // conclusion, so this end is never earlier than the normal one (roll-forward keeps order).
+  return { ...standard, countedFrom: instructions, rolled: periodEnd(m, instructions, rule.periodDays), basis: 'instructions-given-late' }
 }
 
 /** RULES.md §5. Complete even when refused, so the case can show why. */
 export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAssessmentDetail {
   const warnings: string[] = []
-  const clauses: string[] = []
   for (const [name, value] of [
     ['concludedAt', input.concludedAt],
     ['noticeSentAt', input.noticeSentAt],
@@ -209,10 +244,10 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
 
   const m = input.market
-  const d12Rule = SIM_RULES[m].d12
+  const d12Rule = SIM_RULES[m].contract?.d12
   // D12 concerns the MINI Connected contract only (GTC 1.6 a): a Service Inclusive purchase is not withdrawn by a SIM request.
   const d12 = input.simDeactivationBeforeHandover === true && d12Rule !== undefined && input.contract === 'connected'
-  const d12AnyCustomer = d12 && d12Rule?.anyCustomer === true
+  const d12AnyCustomer = d12 && d12Rule.anyCustomer
   if (input.currency !== MARKET_INFO[m].currency) {
     warnings.push(`${m} amounts are in ${MARKET_INFO[m].currency}, not ${input.currency}; please check the currency`)
   }
@@ -223,45 +258,15 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   // ---- who and which contracts
   const refusals: WithdrawalRefusal[] = []
   if (!d12AnyCustomer && input.customer !== 'consumer') refusals.push('not-consumer')
-  const channelOk = d12AnyCustomer ? true : d12 ? SIM_RULES[m].withdrawalChannels.includes(input.channel) : rule.channels.includes(input.channel)
+  // D12 in SE keeps the channel condition: 1.6 a) names the same channels as §15 (distance, off-premises).
+  const channelOk = d12AnyCustomer || rule.channels.includes(input.channel)
   if (!channelOk) refusals.push('channel-excluded')
   // D8 (Directive art. 16(a); PT II.6 «não seja cumprido» read as "fully performed").
   if (input.fullyPerformed === true && !d12) refusals.push('fully-performed')
 
   // ---- period (D6, D7)
-  const concludedAt = input.concludedAt
-  const instructions = input.instructionsReceivedAt
-  let periodStart = concludedAt
-  let countedFrom = concludedAt
-  let deadlineBasis: WithdrawalAssessmentDetail['deadlineBasis'] = 'standard'
-  const normal = periodEnd(m, concludedAt, rule.periodDays)
-  let rolled = normal
-
-  if (rule.periodFrom === 'instructions-receipt' && instructions) {
-    // PT II.6: counted from receipt of the written instructions, never before conclusion. No
-    // 12-month cap: the PT clause is more favourable to the consumer than D7.
-    periodStart = maxDate(instructions, concludedAt)
-    countedFrom = periodStart
-    rolled = periodEnd(m, periodStart, rule.periodDays)
-    deadlineBasis = 'instructions-receipt'
-  } else if (instructions === null) {
-    // D7: never given → 12 months after the normal end (itself rolled per D6), rolled again.
-    rolled = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
-    deadlineBasis = 'instructions-never-given'
-  } else if (instructions !== undefined && isAfter(instructions, concludedAt)) {
-    const extendedEnd = rollForward(m, addMonths(normal.date, MISSING_INSTRUCTIONS_EXTENSION_MONTHS))
-    if (compareDates(instructions, extendedEnd.date) <= 0) {
-      // D7: given late, within the 12 months → 14 days from that receipt (never shorter than normal).
-      const late = periodEnd(m, instructions, rule.periodDays)
-      rolled = compareDates(late.date, normal.date) >= 0 ? late : normal
-      countedFrom = instructions
-      deadlineBasis = 'instructions-given-late'
-    } else {
-      rolled = extendedEnd
-      deadlineBasis = 'instructions-never-given'
-      warnings.push('The instructions were given after the 12-month extension had ended (D7)')
-    }
-  }
+  const { periodStart, countedFrom, rolled, basis: deadlineBasis, instructionsTooLate } = withdrawalPeriod(m, rule, input.concludedAt, input.instructionsReceivedAt)
+  if (instructionsTooLate) warnings.push('The instructions were given after the 12-month extension had ended (D7)')
 
   const deadline = rolled.date
   // Dispatch within the period is enough (DK GTC 14, SI 8; SE §15; PT II.6; Directive art. 11(2)).
@@ -299,66 +304,21 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
     recipientStatus = 'placeholder'
   }
 
-  // ---- clauses, in the order an agent reads them
+  // ---- clauses, in the order an agent reads them; dates and amounts are this outcome's own fields
   const refusal = refusals[0]
-  if (d12 && d12Rule) clauses.push(...d12Rule.clauses)
-  if (refusals.includes('not-consumer')) {
-    clauses.push(clause(rule.consumerSource.ref, 'only a consumer may withdraw: a natural person not acting for their trade, business, craft or profession'))
-  } else if (!d12AnyCustomer) {
-    clauses.push(clause(rule.consumerSource.ref, 'the customer is a consumer'))
-  }
-  if (refusals.includes('channel-excluded')) {
-    const allowed = rule.channels.join(' or ')
-    clauses.push(clause(rule.channelSource.ref, `the right of withdrawal applies only to ${allowed} contracts; this contract was concluded ${input.channel}`))
-  }
-  if (refusals.includes('fully-performed')) {
-    clauses.push(
-      clause(rule.lapseSource.ref, 'a service fully performed at the consumer\'s express request before the notice can no longer be withdrawn'),
-      clause('D8', 'PT «não seja cumprido» is read as "fully performed", as in the Directive')
-    )
-  }
-  const periodWords =
-    rule.periodFrom === 'instructions-receipt'
-      ? `at least ${rule.periodDays} days from receipt of the written instructions, never before the contract was concluded`
-      : `${rule.periodDays} days from the conclusion of the contract`
-  if (!d12) clauses.push(clause(rule.periodSource.ref, `withdrawal period: ${periodWords}; sending the notice in time is enough`))
-  if (deadlineBasis === 'instructions-never-given') {
-    clauses.push(clause('D7', 'the withdrawal instructions were never given: the period ends 12 months after its normal end (Directive 2011/83/EU art. 10(1))'))
-  } else if (deadlineBasis === 'instructions-given-late') {
-    clauses.push(clause('D7', `the instructions were given late, on ${instructions}: the period ends 14 days after that day (Directive 2011/83/EU art. 10(2))`))
-  }
-  if (!d12) {
-    clauses.push(
-      clause('D6', `the day of the event is not counted; a period ending on a Saturday, Sunday or public holiday ends on the next working day — last day ${deadline}`)
-    )
-  }
-  if (rolled.shifts.length > 0 && !d12) {
-    clauses.push(clause('D6', `the last day moved from ${rolled.nominal} to ${deadline} because of ${describeShifts(rolled.shifts)}`))
-  }
-  if (refusals.includes('late')) {
-    clauses.push(clause(rule.periodSource.ref, `the notice was sent on ${input.noticeSentAt}, after the last day ${deadline}: too late`))
-  }
-  if (chargeFormula.kind === 'pro-rata' || chargeFormula.kind === 'agent-set' || chargeFormula.kind === 'agent-required' || chargeFormula.kind === 'no-start-date') {
-    clauses.push(clause(rule.proRataSource.ref, `the consumer asked for the service to start during the period and owes the share provided until the notice: ${chargeFormula.text}`))
-  }
-  clauses.push(
-    clause(
-      rule.refundSource.ref,
-      `refund of ${refund} ${input.currency} minor units${refusal ? ' (only if the withdrawal were accepted)' : ''} by ${refundRolled.date}: ${rule.refundDays} days after the notice was received, same means of payment, no fee`
-    )
-  )
-  if (rule.recipient) {
-    clauses.push(clause(rule.recipient.source.ref, `send the withdrawal to ${rule.recipient.name}${rule.recipient.department ? `, ${rule.recipient.department}` : ''}, ${rule.recipient.email}${rule.recipient.address ? `, ${rule.recipient.address}` : ''}`))
-  } else {
-    clauses.push(
-      clause(
-        'D5',
-        recipientStatus === 'override'
-          ? `the trader's name, address and e-mail for ${m} come from the supervisor's settings`
-          : `the trader for ${m} is not in the seed and has not been set: forms are refused until a supervisor sets it`
-      )
-    )
-  }
+  const clauses: Citation[] = []
+  if (d12) clauses.push(...SIM_RULES[m].refs.withdrawal)
+  if (!d12AnyCustomer) clauses.push(...rule.consumerClauses)
+  if (refusals.includes('channel-excluded')) clauses.push(...rule.channelClauses)
+  if (refusals.includes('fully-performed')) clauses.push(...rule.lapseClauses)
+  if (!d12) clauses.push(...rule.periodClauses)
+  if (deadlineBasis === 'instructions-never-given') clauses.push('D7', 'EU 2011/83 art. 10(1)')
+  else if (deadlineBasis === 'instructions-given-late') clauses.push('D7', 'EU 2011/83 art. 10(2)')
+  if (chargeFormula.kind !== 'none' && chargeFormula.kind !== 'all-refunded') clauses.push(...rule.proRataClauses)
+  clauses.push(...rule.refundClauses)
+  // D6 counts the deadline (not under D12, which has none) and the refund's due date.
+  clauses.push('D6', 'EU 1182/71 art. 3')
+  clauses.push(...rule.recipientClauses)
 
   return {
     eligible: refusals.length === 0,
@@ -370,7 +330,7 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
     charge,
     refund,
     recipient,
-    clauses,
+    clauses: uniqueCitations(clauses),
     market: m,
     contract: input.contract,
     refusals,
@@ -393,22 +353,10 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   }
 }
 
-/** The periodStart / deadline pair alone (used by the UI while typing dates). */
+/** The periodStart / deadline pair alone (used by the UI while typing dates): the MINI Connected rule. */
 export function withdrawalDeadline(market: Market, concludedAt: string, instructionsReceivedAt?: string | null): { periodStart: string; deadline: string; shifts: DeadlineShift[] } {
-  const a = assessWithdrawal({
-    market,
-    contract: 'connected',
-    customer: 'consumer',
-    channel: 'distance',
-    concludedAt,
-    instructionsReceivedAt,
-    noticeSentAt: concludedAt,
-    noticeReceivedAt: concludedAt,
-    currency: MARKET_INFO[market].currency,
-    price: 0,
-    paid: 0,
-    startRequested: false
-  })
-  return { periodStart: a.periodStart, deadline: a.deadline, shifts: a.deadlineShift }
+  toPlainDate(concludedAt, 'concludedAt')
+  if (instructionsReceivedAt) toPlainDate(instructionsReceivedAt, 'instructionsReceivedAt')
+  const p = withdrawalPeriod(market, WITHDRAWAL_RULES[market].connected, concludedAt, instructionsReceivedAt)
+  return { periodStart: p.periodStart, deadline: p.rolled.date, shifts: p.rolled.shifts }
 }
-
