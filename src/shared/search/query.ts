@@ -70,7 +70,7 @@ export function phoneTailKey(phone: string): string {
  */
 export function typedPhone(input: string): string | null {
   const text = input.trim()
-  if (!/^\+?[\d\s\-().\/]+$/.test(text)) return null
+  if (!/^\+?[\d\s\-()./]+$/.test(text)) return null
   let digits = phoneDigitsOf(text)
   if (!text.startsWith('+')) digits = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits
   return digits.length >= MIN_PHONE_DIGITS ? digits : null
