@@ -9,7 +9,7 @@ import { useAttentionStore } from '../stores/attention'
 /**
  * When a SIM command the agent sent fails, times out or starts retrying while they are elsewhere in the
  * app (not on that vehicle's card, which shows it), a notification says so; it opens the vehicle. It
- * stays until closed or followed (the agent may be mid-call), at the bottom right, away from the search box.
+ * stays a while (the agent may be mid-call), at the bottom right, away from the search box.
  */
 export function useFailureNotifications(): void {
   const attention = useAttentionStore()
@@ -31,7 +31,9 @@ export function useFailureNotifications(): void {
       title,
       type: c.status === 'pending' ? 'warning' : 'error',
       position: 'bottom-right',
-      duration: 0,
+      // Long enough to be read mid-call; the badge and the commands view keep it afterwards.
+      duration: 20_000,
+      showClose: true,
       customClass: 'sim-failure-notification',
       onClick: open,
       message: h('div', { 'data-testid': 'sim-failure-notification', 'data-vin': c.vin }, [
