@@ -30,9 +30,9 @@ export async function launchBrowser(origin: string, session: string = randomUUID
     headless: true,
     viewport: { width: 1360, height: 900 }
   })
-  // The harness lets a page call the backend only with its session cookie, which it sets when it serves
+  // The harness lets a page call the backend only with its page cookie (harness_page), which it sets when it serves
   // the app's index.html. The bench page is another file of the same origin: give the profile a session.
-  await context.addCookies([{ name: 'harness_session', value: session, url: origin, httpOnly: true, sameSite: 'Strict' }])
+  await context.addCookies([{ name: 'harness_page', value: session, url: origin, httpOnly: true, sameSite: 'Strict' }])
   const version = context.browser()?.version() ?? (await probeVersion(context))
   return {
     context,

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database'
 import { isDemo, seedDemo } from './db/demo'
 import type { Logger } from './logger'
 import { createRouter, signedIn, type Handlers, type Router } from './router'
+import { createSearchWords } from './db/search-words'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
 import { createCallerChecks } from './services/callers'
@@ -19,8 +20,12 @@ import { createFormService } from './services/forms'
 import { createIdempotency } from './services/idempotency'
 import { createRateLimits, SIGN_IN_LIMITS } from './services/rate-limits'
 import { createSettings, type SettingValues } from './services/settings'
+import { createSimAttention } from './services/sim/attention'
 import { createSimCommandService } from './services/sim/service'
 import { createTelematicsSimulator, type TelematicsPort } from './services/sim/telematics'
+import { createVehicleNotes } from './services/vehicle-notes'
+import { createVehicleSearch } from './services/vehicle-search'
+import { createVehicleStory } from './services/vehicle-story'
 import { committedHead, createVehicleService } from './services/vehicles'
 import { createWithdrawalService } from './services/withdrawals'
 
@@ -148,6 +153,11 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     ...(config.leaseMs ? { leaseMs: config.leaseMs } : {})
   })
   const withdrawals = createWithdrawalService({ db, clock, audit, vehicles, callers, settings, idempotency, timeoutMs })
+  const searchWords = createSearchWords(db, log)
+  const search = createVehicleSearch(db, searchWords, vehicles)
+  const story = createVehicleStory(db, vehicles)
+  const notes = createVehicleNotes({ db, clock, audit, idempotency })
+  const attention = createSimAttention(db)
   const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })
   const printing = createFormPrinting({ db, clock, audit, vehicles, withdrawals, forms })
 
@@ -162,6 +172,9 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     await seedDemo(db, fleet, referenceDate, log)
   }
   const demo = await isDemo(db)
+  // Customers whose names have no search words yet (a database from before they existed, a change of the
+  // folding): folded in the background; a name lookup waits for it.
+  void searchWords.start().catch((error: unknown) => log.error('search: could not fold the customers’ names', error))
 
   // Every commit that changes a vehicle notifies (migration 0005): in this process and, on PostgreSQL,
   // in every process on the database. Each becomes a push to this process's clients.
@@ -241,6 +254,10 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
 
     syncChanges: ({ cursor, limit }, ctx) => vehicles.changesSince(cursor, limit, signedIn(ctx)),
     vehicleGet: ({ vin }, ctx) => vehicles.getFor(signedIn(ctx), vin),
+    vehicleSearch: ({ query }, ctx) => search.search(signedIn(ctx), query),
+    customerVehicles: ({ vin }, ctx) => search.ofSameCustomer(signedIn(ctx), vin),
+    vehicleStory: ({ vin }, ctx) => story.of(signedIn(ctx), vin),
+    vehicleNoteAdd: async (request, ctx) => ({ note: await notes.add(signedIn(ctx), request) }),
     async fleetStats(_request, ctx) {
       return { byMarket: await vehicles.countByMarket(signedIn(ctx)) }
     },
@@ -261,6 +278,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     simDeactivate: (request, ctx) => sim.deactivate({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
     simReactivate: (request, ctx) => sim.reactivate({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
     simRetry: (request, ctx) => sim.retry({ agent: signedIn(ctx), token: ctx.sessionToken }, request),
+    simAttention: (request, ctx) => attention.list(signedIn(ctx), request),
 
     async withdrawalRecord(request, ctx) {
       const outcome = await withdrawals.record({ agent: signedIn(ctx), token: ctx.sessionToken }, request)
@@ -313,6 +331,7 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     async close() {
       if (pushTimer) clearTimeout(pushTimer)
       sim.close()
+      await searchWords.start().catch(() => undefined)
       await unfollowSync()
       await unfollowSettings()
       await db.close()

@@ -31,7 +31,7 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_121)
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? (testEngine() === 'pglite' ? 15 : 30))
 
 /** Tables whose rows are the app's state: a refused call must leave their counts (and digests) alone. */
-const STATE_TABLES = ['vehicles', 'contracts', 'purchases', 'customers', 'vehicle_docs', 'tombstones', 'sim_commands', 'withdrawal_cases', 'refund_payments', 'agents', 'settings', 'idempotency_keys', 'sessions'] as const
+const STATE_TABLES = ['vehicles', 'contracts', 'purchases', 'customers', 'vehicle_docs', 'tombstones', 'sim_commands', 'withdrawal_cases', 'refund_payments', 'agents', 'settings', 'idempotency_keys', 'sessions', 'vehicle_notes', 'customer_search_words'] as const
 /** Small tables whose content is compared too (a refused settings change must not update a row). */
 const DIGESTED_TABLES = ['agents', 'settings'] as const
 /** Append-only by design: refusals are audited. */

@@ -1,5 +1,6 @@
 import type { Fleet } from '@shared/fleet/generate'
 import type { Queryable } from './database'
+import { insertSearchWords, markFolded } from './search-words'
 import { LOCKS } from './sql-locks'
 
 /**
@@ -33,7 +34,10 @@ export async function loadFleet(tx: Queryable, fleet: Fleet, onProgress?: (done:
         phone: c.phone
       }))
       await tx.query(`INSERT INTO customers SELECT * FROM json_populate_recordset(NULL::customers, $1)`, [JSON.stringify(rows)])
+      // The bulk load skips the trigger that marks names for folding: their search words are written here.
+      await insertSearchWords(tx, fleet.customers.slice(i, i + CHUNK))
     }
+    await markFolded(tx)
     for (let i = 0; i < total; i += CHUNK) {
       const chunk = fleet.records.slice(i, i + CHUNK)
       const vehicles = chunk.map(({ vehicle: v }) => ({

@@ -42,12 +42,14 @@ const pgliteTemplates = new Map<string, Promise<Blob>>()
 const postgresTemplates = new Map<string, Promise<string>>()
 const worker = (process.env['VITEST_POOL_ID'] ?? process.env['VITEST_WORKER_ID'] ?? '0').replace(/\D/g, '')
 
-/** What a template depends on: the migrations' text and the fleet; a change to either makes a new one. */
+/** What a template depends on: the migrations' text, the fleet and how it is seeded; a change to any makes a new one. */
 function schemaHash(): string {
   const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()
   const hash = createHash('sha256')
   for (const f of files) hash.update(f).update(readFileSync(join(MIGRATIONS, f)))
   hash.update(readFileSync(join(import.meta.dirname, '../../shared/fleet/generate.ts')))
+  // The seed also writes the customers' search words, folded by the shared folding.
+  for (const f of ['../db/seed.ts', '../db/search-words.ts', '../../shared/search/fold.ts']) hash.update(readFileSync(join(import.meta.dirname, f)))
   return hash.digest('hex').slice(0, 12)
 }
 const SCHEMA = schemaHash()

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import AttentionView from './views/AttentionView.vue'
 import AuditView from './views/AuditView.vue'
 import CasesView from './views/CasesView.vue'
 import CaseView from './views/CaseView.vue'
@@ -14,6 +15,7 @@ export const router = createRouter({
     { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
     { path: '/cases', name: 'cases', component: CasesView },
     { path: '/vehicle/:vin/case/:caseId', name: 'case', component: CaseView, props: true },
+    { path: '/commands', name: 'commands', component: AttentionView },
     // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
     { path: '/audit', name: 'audit', component: AuditView },
     { path: '/settings', name: 'settings', component: SettingsView }

@@ -4,7 +4,7 @@
  * demos rely on (one per legal situation); the rest are drawn at random with realistic proportions.
  */
 import type { ContractDoc, CustomerDoc, CustomerKind, Market, PurchaseDoc, SalesChannel, SimState } from '../ipc/schemas'
-import { foldText } from '../search/fold'
+import { stripAccents } from '../search/fold'
 import { addDays, LEGAL_ECALL_OPTION_CODES, MARKET_INFO, type IsoDate } from '../rules'
 import { BASIC_CODES, CONNECTED_PRICES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
 import { PEOPLE } from './people'
@@ -233,7 +233,7 @@ function makeCustomer(rng: Random, m: Market, scenario: Scenario, index: number)
   // Each country writes the house number where its post expects it.
   const streetName = rng.pick(people.streets)
   const street = m === 'PT' ? `${streetName}, ${houseNumber}` : m === 'LU' ? `${houseNumber}, ${streetName}` : `${streetName} ${houseNumber}`
-  const local = foldText(`${first}.${last}`).replace(/[^a-z.]/g, '')
+  const local = stripAccents(`${first}.${last}`).replace(/[^a-z.]/g, '')
   return {
     id: `C${String(index + 1).padStart(7, '0')}`,
     kind: scenario.customer,

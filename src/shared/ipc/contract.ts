@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { ApiResult } from './errors'
 import {
   agentLanguage,
+  contractEffect,
+  currency,
   customerLanguage,
   isoDate,
   market,
@@ -9,6 +11,8 @@ import {
   refundMethod,
   role,
   simCommandDoc,
+  simCommandStatus,
+  simErrorCode,
   simState,
   vehicleDoc,
   vinSchema,
@@ -129,6 +133,64 @@ const printable = (max: number, multiline = false) =>
     .refine((v) => !/\p{Cc}/u.test(multiline ? v.replace(/\n/g, '') : v), { error: 'field.controlCharacter' })
 
 const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, { error: 'field.caseId' })
+
+/** An agent's note on a vehicle: one or a few paragraphs, said on the phone or at the desk. */
+export const NOTE_MAX_LENGTH = 1000
+const identityDocumentKind = z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit'])
+
+/**
+ * One event of a vehicle's story (`vehicleStory`): codes and data, worded by the renderer. `agentName` is
+ * who acted; null where the tool recorded an answer of the vehicle by itself.
+ */
+const storyEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('note'), at: z.string(), agentName: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('caller-verification'), at: z.string(), agentName: z.string(), passed: z.boolean(), failures: z.array(verificationFailure) }),
+  z.object({ kind: z.literal('identity-document'), at: z.string(), agentName: z.string(), document: identityDocumentKind }),
+  z.object({
+    kind: z.literal('sim-request'),
+    at: z.string(),
+    agentName: z.string(),
+    commandId: z.string(),
+    action: simCommandDoc.shape.action,
+    targetState: simState,
+    origin: simCommandDoc.shape.origin,
+    contractEffect,
+    caseId: z.string().nullable()
+  }),
+  z.object({
+    kind: z.literal('sim-attempt'),
+    at: z.string(),
+    agentName: z.string().nullable(),
+    commandId: z.string(),
+    action: simCommandDoc.shape.action,
+    targetState: simState,
+    outcome: z.enum(['confirmed', 'failed', 'timed-out', 'retried', 'resumed', 'stopped']),
+    attempt: z.number().int().nullable(),
+    error: simErrorCode.nullable(),
+    /** A command that retries by itself: when it tries again. */
+    nextAttemptAt: z.string().nullable()
+  }),
+  z.object({
+    kind: z.literal('withdrawal'),
+    at: z.string(),
+    agentName: z.string(),
+    caseId: z.string(),
+    subject: withdrawalCaseDoc.shape.subject,
+    decision: withdrawalCaseDoc.shape.decision,
+    source: withdrawalCaseDoc.shape.source
+  }),
+  z.object({ kind: z.literal('refund'), at: z.string(), agentName: z.string(), caseId: z.string(), amount: minorUnits, currency, method: refundMethod }),
+  z.object({ kind: z.literal('form'), at: z.string(), agentName: z.string(), caseId: z.string().nullable(), contract: z.enum(['connected', 'service-inclusive']), blank: z.boolean() })
+])
+
+const vehicleList = z.object({ vehicles: z.array(vehicleDoc), truncated: z.boolean() })
+const noteDoc = z.object({ id: z.number().int(), vin: vinSchema, at: z.string(), agentName: z.string(), text: z.string() })
+const attentionRow = z.object({
+  command: simCommandDoc,
+  /** The agent asked for it (or recorded the withdrawal it serves). */
+  mine: z.boolean(),
+  vehicle: z.object({ model: z.string(), plate: z.string().nullable(), market, firstName: z.string().nullable(), lastName: z.string().nullable(), companyName: z.string().nullable() })
+})
 
 const formSource = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('blank'), market, contract: z.enum(['connected', 'service-inclusive']), language: customerLanguage.optional() }),
@@ -252,6 +314,41 @@ export const contract = {
     request: z.strictObject({ vin: vinSchema }),
     response: vehicleDoc
   },
+  /**
+   * The search box answered by main (@shared/search/query): for a desktop whose offline copy is not
+   * complete yet, or lacks a vehicle. In the agent's scope, ranked, at most 50 vehicles.
+   */
+  vehicleSearch: {
+    channel: 'vehicle:search',
+    kind: 'query',
+    access: 'agent',
+    request: z.strictObject({ query: z.string().max(200) }),
+    response: vehicleList
+  },
+  /** Every vehicle of the customer of `vin` that the agent may see. */
+  customerVehicles: {
+    channel: 'vehicle:customer-vehicles',
+    kind: 'query',
+    access: 'agent',
+    request: z.strictObject({ vin: vinSchema }),
+    response: vehicleList
+  },
+  /** The vehicle's story: SIM commands and attempts, caller checks, withdrawals, refunds, forms, notes. */
+  vehicleStory: {
+    channel: 'vehicle:story',
+    kind: 'query',
+    access: 'agent',
+    request: z.strictObject({ vin: vinSchema }),
+    response: z.object({ events: z.array(storyEvent), truncated: z.boolean() })
+  },
+  /** An agent's note on the vehicle's story: append-only, with author and time. */
+  vehicleNoteAdd: {
+    channel: 'vehicle:note-add',
+    kind: 'command',
+    access: actingRoles,
+    request: z.strictObject({ vin: vinSchema, idempotencyKey, text: printable(NOTE_MAX_LENGTH, true) }),
+    response: z.object({ note: noteDoc })
+  },
   fleetStats: {
     channel: 'fleet:stats',
     kind: 'query',
@@ -296,7 +393,7 @@ export const contract = {
     access: ['dealer', 'supervisor'],
     request: z.strictObject({
       vin: vinSchema,
-      kind: z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit']),
+      kind: identityDocumentKind,
       reference: shortText(40).optional()
     }),
     response: callerStatus
@@ -331,6 +428,19 @@ export const contract = {
     access: actingRoles,
     request: z.strictObject({ commandId: z.string().regex(/^SIM-[0-9a-f-]{36}$/, { error: 'field.commandId' }), idempotencyKey }),
     response: commandResult
+  },
+
+  /**
+   * SIM commands that need attention (each vehicle's latest, pending, failed or timed out), the agent's
+   * own or everyone's, and how many need someone to act. Refreshed by the app on every sync push.
+   */
+  simAttention: {
+    channel: 'sim:attention',
+    kind: 'query',
+    background: true,
+    access: 'agent',
+    request: z.strictObject({ mine: z.boolean().default(false), status: simCommandStatus.exclude(['confirmed']).optional() }),
+    response: z.object({ rows: z.array(attentionRow), truncated: z.boolean(), needsAction: z.number().int(), mine: z.number().int() })
   },
 
   // ---- withdrawals (RULES.md §5) and the standard form (§9) ----
@@ -457,6 +567,9 @@ export type SettingsValues = z.output<typeof settingsValues>
 export type AuditRowDoc = z.output<typeof auditRow>
 export type CallerStatusDoc = z.output<typeof callerStatus>
 export type FormSource = z.output<typeof formSource>
+export type StoryEventDoc = z.output<typeof storyEvent>
+export type NoteDocument = z.output<typeof noteDoc>
+export type AttentionRowDoc = z.output<typeof attentionRow>
 
 /** What `window.api` is, in Electron (preload) and in the harness (HTTP bridge) alike. */
 export type Api = {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { nameTokens, plateKey } from '@shared/search/fold'
+import { emailKey, phoneTailKey } from '@shared/search/query'
 
 /**
  * The renderer's replica of the main-process data (ARCHITECTURE.md, data flow 3). Lookups during a call
@@ -16,6 +17,12 @@ export interface CachedVehicle extends VehicleDoc {
    * without the key), so listing the vehicles with cases reads only those, at no cost to the others.
    */
   withCases?: 1
+  /** The phone number's digits reversed (`phoneTailKey`): numbers ending in what was typed. Absent without a phone. */
+  phoneTail?: string
+  /** The e-mail address in lower case. Absent without one. */
+  emailKey?: string
+  /** The vehicle's withdrawal case numbers (a multi-entry index: vehicles without cases add nothing to it). */
+  caseIds?: string[]
 }
 
 export interface MetaRow {
@@ -71,8 +78,21 @@ export class CacheDatabase extends Dexie {
         nameIndex: '[bucket+chunk]'
       })
       .upgrade((tx) => upgradeToVersion2(tx))
+    // 3: the search box also finds customer numbers, phone numbers, e-mail addresses and case numbers
+    // (omni-search), and names fold Danish and Norwegian spellings alike (FOLD_VERSION 2). Every record
+    // needs its new keys and the name index its new words: the copy is pulled again from main (the
+    // cursor goes back to 0) while the records already held keep answering VIN, last-7 and plate
+    // lookups, and main answers what the copy cannot until it is complete (cache/lookup.ts).
+    this.version(3)
+      .stores({
+        vehicles: 'vin, shortVin, plateKey, withCases, customer.customerNumber, phoneTail, emailKey, *caseIds'
+      })
+      .upgrade((tx) => upgradeToVersion3(tx))
   }
 }
+
+/** The name folding (`FOLD_VERSION` in @shared/search/fold) the name index of this schema holds. */
+export const NAME_INDEX_FOLD_VERSION = 2
 
 /** The name-index bucket of a word, and of a typed word prefix of two letters or more. */
 export function nameBucket(word: string): string {
@@ -186,6 +206,15 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 3 upgrade: the name index was folded the old way, and no record has the new keys. Both come
+ * back with the records, pulled again from the start; whose view the copy holds (its scope) stays.
+ */
+async function upgradeToVersion3(tx: Transaction): Promise<void> {
+  await tx.table<NameIndexRow, [string, number]>('nameIndex').clear()
+  await tx.table<MetaRow, string>('meta').bulkDelete(['cursor', 'head', 'nameChunks'])
+}
+
+/**
  * Folded words per name part. Names repeat a lot across a fleet (first names, family names, company
  * suffixes), and folding (NFD, accent stripping, the non-decomposing table) is the costly part of
  * preparing a record, so each distinct part is folded once. Bounded: cleared when it grows large.
@@ -219,7 +248,12 @@ export function toCached(doc: VehicleDoc): CachedVehicle {
     plateKey: doc.plate ? plateKey(doc.plate) : '',
     nameKeys: nameKeysOf(doc.customer)
   }
-  if (doc.cases?.length) cached.withCases = 1
+  if (doc.cases?.length) {
+    cached.withCases = 1
+    cached.caseIds = doc.cases.map((c) => c.id)
+  }
+  if (doc.customer.phone) cached.phoneTail = phoneTailKey(doc.customer.phone)
+  if (doc.customer.email) cached.emailKey = emailKey(doc.customer.email)
   return cached
 }
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
-import { validateVin } from '@shared/rules'
-import { nameTokens, plateKey } from '@shared/search/fold'
+import { planSearch, plansLookup, vinProblemOf, type SearchPlan } from '@shared/search/query'
+import { rankResults } from '@shared/search/rank'
 import { nameBucket, type CacheDatabase, type CachedVehicle, type NameIndexRow } from './db'
 
 export interface SearchOutcome {
@@ -16,65 +16,65 @@ const NONE: CachedVehicle[] = []
 
 /**
  * One search box for everything an agent may hear on the phone: a full VIN, the last 7 of a VIN, a plate,
- * or part of the customer's name. Every path is an index lookup in the cache; nothing goes to main.
- * A short VIN can match several vehicles: all are listed, none is picked silently.
+ * part of the customer's name, a customer number, a phone number, an e-mail address or a case number
+ * (what the input can be is decided in @shared/search/query, the same for main). Every path is an index
+ * lookup in the cache; nothing goes to main here (cache/lookup.ts asks main what the copy cannot answer).
+ * A short VIN can match several vehicles: all are listed, none is picked silently. Results are ranked
+ * (@shared/search/rank): an identifier or the full name typed in full first.
  *
- * The lookups that apply to the input (short VIN, plate, name) are independent index reads: they run
- * at once, in one read-only transaction, and are merged in that order.
+ * The lookups that apply to the input are independent index reads: they run at once, in one read-only
+ * transaction.
  */
 export async function searchVehicles(db: CacheDatabase, raw: string, limit = 50): Promise<SearchOutcome> {
-  const query = raw.trim()
-  if (!query) return EMPTY
-  const compact = query.replace(/[\s-]/g, '').toUpperCase()
-  const alnum = /^[A-Z0-9]+$/.test(compact)
+  return searchPlanned(db, raw, planSearch(raw), limit)
+}
 
-  if (alnum && compact.length === 17) {
-    const check = validateVin(compact)
-    if (!check.ok) return { ...EMPTY, vinProblem: { reason: check.reason, message: check.message } }
-    const hit = await db.vehicles.get(check.vin)
+export async function searchPlanned(db: CacheDatabase, raw: string, plan: SearchPlan, limit = 50): Promise<SearchOutcome> {
+  if (plan.vinProblem) return { ...EMPTY, vinProblem: plan.vinProblem }
+  if (!plansLookup(plan)) return EMPTY
+  if (plan.vin) {
+    const hit = await db.vehicles.get(plan.vin)
     return { results: hit ? [hit] : [], truncated: false, vinProblem: null }
   }
 
-  const hasDigit = /\d/.test(compact)
-  const tokens = nameTokens(query).filter((t) => !/^\d+$/.test(t))
+  const more = limit + 1
+  const v = db.vehicles
   // One read-only transaction for all the reads of this search: each transaction costs a round trip.
-  const [byShortVin, byPlate, byNameWords] = await db.transaction('r', [db.vehicles, db.nameIndex], () =>
+  const lists = await db.transaction('r', [db.vehicles, db.nameIndex], () =>
     Promise.all([
-      alnum && compact.length === 7 ? db.vehicles.where('shortVin').equals(compact).toArray() : NONE,
-      alnum && hasDigit && compact.length >= 2 ? db.vehicles.where('plateKey').startsWith(plateKey(compact)).limit(limit + 1).toArray() : NONE,
-      tokens.length ? byName(db, tokens, limit + 1) : NONE
+      plan.caseId ? v.where('caseIds').equals(plan.caseId).toArray() : NONE,
+      plan.customerNumber ? v.where('customer.customerNumber').equals(plan.customerNumber).limit(more).toArray() : NONE,
+      plan.emailPrefix ? v.where('emailKey').startsWith(plan.emailPrefix).limit(more).toArray() : NONE,
+      plan.shortVin ? v.where('shortVin').equals(plan.shortVin).toArray() : NONE,
+      plan.platePrefix ? v.where('plateKey').startsWith(plan.platePrefix).limit(more).toArray() : NONE,
+      plan.phoneDigits ? v.where('phoneTail').startsWith([...plan.phoneDigits].reverse().join('')).limit(more).toArray() : NONE,
+      plan.nameWords.length ? byName(db, plan.nameWords, more) : NONE
     ])
   )
 
   const found = new Map<string, CachedVehicle>()
-  for (const list of [byShortVin, byPlate, byNameWords]) {
-    for (const v of list) if (!found.has(v.vin)) found.set(v.vin, v)
+  for (const list of lists) {
+    for (const hit of list) if (!found.has(hit.vin)) found.set(hit.vin, hit)
   }
-  const results = [...found.values()]
-  let vinProblem: SearchOutcome['vinProblem'] = null
-  if (!results.length && looksLikeVinAttempt(compact)) {
-    const check = validateVin(query)
-    if (!check.ok) vinProblem = { reason: check.reason, message: check.message }
-  }
-  return { results: results.slice(0, limit), truncated: results.length > limit, vinProblem }
+  const results = rankResults(plan, [...found.values()])
+  return { results: results.slice(0, limit), truncated: results.length > limit, vinProblem: results.length ? null : vinProblemOf(raw, plan) }
 }
 
 /**
- * Every word typed must prefix some word of the name (case and accents ignored, any order). A typed word
- * that begins another typed word adds nothing ("an anders" is "anders").
+ * Every word typed must prefix some word of the name (case and accents ignored, any order); `words`
+ * come from the plan (longest first, no word that begins another).
  *
  * Each word's candidates come from the name index (the rows of its bucket), in index order; the
  * candidates of the longest word that all the others also list are checked against their records (the
  * index may still list a renamed or deleted vehicle under an old word), a page at a time, until `limit`
- * match.
+ * match. Candidates with more words typed in full come first, so that a common name typed in full
+ * lists its own vehicles before those whose names merely begin the same.
  */
-async function byName(db: CacheDatabase, tokens: string[], limit: number): Promise<CachedVehicle[]> {
-  const words = [...new Set(tokens)]
-    .sort((a, b) => b.length - a.length)
-    .filter((word, i, all) => !all.some((other, j) => j < i && other.startsWith(word)))
+async function byName(db: CacheDatabase, words: readonly string[], limit: number): Promise<CachedVehicle[]> {
   const lists = await Promise.all(words.map((word) => vinsUnder(db, word)))
-  const others = lists.slice(1).map((vins) => new Set(vins))
-  const candidates = lists[0]!.filter((vin) => others.every((set) => set.has(vin)))
+  const others = lists.slice(1).map((l) => l.all)
+  const matching = [...lists[0]!.all].filter((vin) => others.every((set) => set.has(vin)))
+  const candidates = byExactWords(matching, lists.map((l) => l.exact))
   const matches = (v: CachedVehicle) => words.every((w) => v.nameKeys.some((k) => k.startsWith(w)))
   const out: CachedVehicle[] = []
   for (let i = 0; i < candidates.length && out.length < limit; i += limit) {
@@ -85,18 +85,33 @@ async function byName(db: CacheDatabase, tokens: string[], limit: number): Promi
   return out
 }
 
-/** VINs listed in the name index under a word starting with `prefix`, each once, in index order. */
-async function vinsUnder(db: CacheDatabase, prefix: string): Promise<string[]> {
+/** VINs with the most words matched exactly first, keeping the index order otherwise (a stable partition). */
+function byExactWords(vins: string[], exact: Set<string>[]): string[] {
+  if (exact.every((set) => set.size === 0)) return vins
+  const byScore: string[][] = Array.from({ length: exact.length + 1 }, () => [])
+  for (const vin of vins) {
+    let score = 0
+    for (const set of exact) if (set.has(vin)) score++
+    byScore[score]!.push(vin)
+  }
+  return byScore.reverse().flat()
+}
+
+/** VINs listed in the name index under a word starting with `prefix` (each once, in index order), and those under exactly `prefix`. */
+async function vinsUnder(db: CacheDatabase, prefix: string): Promise<{ all: Set<string>; exact: Set<string> }> {
   // A prefix of two letters or more lies in its two-letter bucket, or in its first letter's (small
   // writes); a single letter spans every bucket it begins.
   const found = prefix.length >= 2 ? await Promise.all([bucketRows(db, nameBucket(prefix)), bucketRows(db, prefix[0]!)]) : [await bucketRows(db, prefix, `${prefix}\uffff`)]
-  const seen = new Set<string>()
+  const all = new Set<string>()
+  const exact = new Set<string>()
   for (const row of found.flat()) {
     for (const [word, vins] of row.postings) {
-      if (word.startsWith(prefix)) for (const vin of vins) seen.add(vin)
+      if (!word.startsWith(prefix)) continue
+      for (const vin of vins) all.add(vin)
+      if (word === prefix) for (const vin of vins) exact.add(vin)
     }
   }
-  return [...seen]
+  return { all, exact }
 }
 
 type RowKey = [string, number]
@@ -130,9 +145,4 @@ async function bucketRows(db: CacheDatabase, from: string, to = from): Promise<N
   }
   ranges.set(id, new Map(rows.map((row) => [keyOf([row.bucket, row.chunk]), row])))
   return rows
-}
-
-/** Ten or more letters and digits, some of them digits, that matched nothing: most likely a VIN. */
-function looksLikeVinAttempt(compact: string): boolean {
-  return /\d/.test(compact) && compact.replace(/[^A-Z0-9]/g, '').length >= 10
 }

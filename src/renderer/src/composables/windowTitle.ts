@@ -19,6 +19,8 @@ export function useWindowTitle(): void {
         return t('titles.vehicle', { vin: param('vin') })
       case 'cases':
         return t('titles.cases')
+      case 'commands':
+        return t('titles.commands')
       case 'case':
         return t('titles.case', { id: param('caseId') })
       case 'audit':

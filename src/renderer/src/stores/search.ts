@@ -1,28 +1,64 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { planSearch } from '@shared/search/query'
+import { call } from '../api/client'
 import { cacheDb } from '../cache/db'
-import { searchVehicles, type SearchOutcome } from '../cache/search'
+import { asksMain, localOutcome, mergeWithMain, type FoundVehicle, type LookupOutcome } from '../cache/lookup'
+import { searchPlanned } from '../cache/search'
+import { useSyncStore } from './sync'
+
+/** While typing, main is asked once the keys pause this long (the offline copy answers every key at once). */
+const MAIN_PAUSE_MS = 150
+/** Vehicles found by main kept for opening their cards (the latest searches'). */
+const KEPT_FROM_MAIN = 500
 
 /**
- * The search box's state. Each keystroke starts a lookup; an older lookup that finishes after a newer one
- * is dropped, so results always belong to what is in the box.
+ * The search box's state. Each keystroke starts a lookup in the offline copy; an older lookup that
+ * finishes after a newer one is dropped, so results always belong to what is in the box. When the copy
+ * cannot answer (cache/lookup.ts), main is asked too, after a short pause in typing (at once for Enter),
+ * and its results are merged in.
  */
 export const useSearchStore = defineStore('search', () => {
+  const sync = useSyncStore()
   const query = ref('')
-  const outcome = shallowRef<SearchOutcome>({ results: [], truncated: false, vinProblem: null })
+  const outcome = shallowRef<LookupOutcome>({ results: [], truncated: false, vinProblem: null, main: 'not-asked' })
   const searching = ref(false)
   const selected = ref(0)
+  /** Vehicles main found that the copy does not hold yet: a card opens from these at once. */
+  const fromMain = new Map<string, FoundVehicle>()
   let generation = 0
+  let pause: ReturnType<typeof setTimeout> | null = null
 
-  async function setQuery(text: string): Promise<void> {
+  /** `now`: ask main without waiting for a pause (Enter). Resolves when the results for `text` are in. */
+  async function setQuery(text: string, options: { now?: boolean } = {}): Promise<void> {
     query.value = text
     const mine = ++generation
+    if (pause) clearTimeout(pause)
+    pause = null
     searching.value = true
     try {
-      const result = await searchVehicles(cacheDb(), text)
+      const plan = planSearch(text)
+      const local = await searchPlanned(cacheDb(), text, plan)
       if (mine !== generation) return
-      outcome.value = result
+      const asking = asksMain(plan, local, sync.complete)
+      outcome.value = localOutcome(local)
       selected.value = 0
+      if (!asking) return
+      if (!options.now) {
+        await new Promise<void>((resolve) => (pause = setTimeout(resolve, MAIN_PAUSE_MS)))
+        if (mine !== generation) return
+      }
+      try {
+        const answer = await call('vehicleSearch', { query: text })
+        if (mine !== generation) return
+        const merged = mergeWithMain(text, plan, local, answer)
+        if (fromMain.size > KEPT_FROM_MAIN) fromMain.clear()
+        for (const v of merged.results) if (v.fromMain) fromMain.set(v.vin, v)
+        outcome.value = merged
+      } catch {
+        // Main cannot be reached: the copy's results stand, and the view says main was not asked.
+        if (mine === generation) outcome.value = { ...outcome.value, main: 'unreachable' }
+      }
     } finally {
       if (mine === generation) searching.value = false
     }
@@ -33,5 +69,10 @@ export const useSearchStore = defineStore('search', () => {
     if (n) selected.value = (selected.value + delta + n) % n
   }
 
-  return { query, outcome, searching, selected, setQuery, move }
+  /** A vehicle main found for a search, while the copy does not hold it. */
+  function foundByMain(vin: string): FoundVehicle | undefined {
+    return fromMain.get(vin)
+  }
+
+  return { query, outcome, searching, selected, setQuery, move, foundByMain }
 })

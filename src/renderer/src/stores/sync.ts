@@ -4,6 +4,7 @@ import { ApiFailure } from '@shared/ipc/errors'
 import { call } from '../api/client'
 import { errorText } from '../api/errors'
 import { cacheDb } from '../cache/db'
+import { copyIsComplete } from '../cache/lookup'
 import { ensureScope, scopeOf } from '../cache/scope'
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../cache/sync'
 import type { AgentSummary } from '@shared/ipc/contract'
@@ -21,6 +22,11 @@ export const useSyncStore = defineStore('sync', () => {
   const scopeReady = ref(false)
   /** Vehicles in the offline copy, counted once per finished sync (a live count would walk the table per batch). */
   const cachedCount = ref<number | null>(null)
+  /**
+   * The copy holds everything main had at its last sync; false during a first fill or a rebuild, when
+   * main answers the lookups the copy cannot (cache/lookup.ts).
+   */
+  const complete = ref(false)
   let engine: SyncEngine | null = null
   let unsubscribe: (() => void) | null = null
   let retry: ReturnType<typeof setTimeout> | null = null
@@ -42,7 +48,8 @@ export const useSyncStore = defineStore('sync', () => {
   async function sync(): Promise<void> {
     state.value = 'syncing'
     try {
-      await getEngine().sync((p) => (progress.value = p))
+      await getEngine().sync(onProgress)
+      complete.value = await copyIsComplete(cacheDb())
       state.value = 'idle'
       lastError.value = null
       lastSyncedAt.value = new Date().toISOString()
@@ -62,13 +69,20 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
+  function onProgress(p: SyncProgress): void {
+    progress.value = p
+    complete.value = p.cursor > 0 && p.cursor >= p.head
+  }
+
   async function rebuild(): Promise<void> {
     state.value = 'syncing'
     progress.value = null
     try {
       // Never wipe the offline copy while main cannot refill it: check it answers first.
       await call('appInfo', {})
-      await getEngine().rebuild((p) => (progress.value = p))
+      complete.value = false
+      await getEngine().rebuild(onProgress)
+      complete.value = await copyIsComplete(cacheDb())
       cachedCount.value = await cacheDb().vehicles.count()
       state.value = 'idle'
       lastError.value = null
@@ -83,10 +97,11 @@ export const useSyncStore = defineStore('sync', () => {
     scopeReady.value = false
     unsubscribe?.()
     if (await ensureScope(cacheDb(), scopeOf(agent))) cachedCount.value = 0
+    complete.value = await copyIsComplete(cacheDb())
     scopeReady.value = true
     unsubscribe = window.api?.on('syncChanged', () => void sync()) ?? null
     void sync()
   }
 
-  return { state, progress, lastError, lastSyncedAt, ready, scopeReady, cachedCount, sync, rebuild, start }
+  return { state, progress, lastError, lastSyncedAt, ready, scopeReady, cachedCount, complete, sync, rebuild, start }
 })
