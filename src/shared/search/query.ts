@@ -1,5 +1,4 @@
-import { validateVin, VIN_LENGTH, SHORT_VIN_LENGTH } from '../rules/vin'
-import type { VinFailureReason } from '../rules/types'
+import { validateVin, VIN_LENGTH, SHORT_VIN_LENGTH, type VinFailureReason } from '@shared/rules'
 import { nameTokens, plateKey } from './fold'
 
 /**
