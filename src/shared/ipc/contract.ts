@@ -3,9 +3,11 @@ import type { ApiResult } from './errors'
 import {
   agentLanguage,
   customerLanguage,
+  identityDocumentKind,
   isoDate,
   market,
   minorUnits,
+  recordedNoticeChannel,
   refundMethod,
   role,
   simCommandDoc,
@@ -91,7 +93,7 @@ const settingChange = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() })
 ])
 
-const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
+export const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
 const auditFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -277,7 +279,7 @@ export const contract = {
     access: ['dealer', 'supervisor'],
     request: z.strictObject({
       vin: vinSchema,
-      kind: z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit']),
+      kind: identityDocumentKind,
       reference: shortText(40).optional()
     }),
     response: callerStatus
@@ -323,7 +325,7 @@ export const contract = {
         idempotencyKey,
         subject: z.enum(['connected', 'purchase']),
         purchaseId: z.string().max(64).optional(),
-        noticeChannel: z.enum(['email', 'letter', 'phone', 'form']),
+        noticeChannel: recordedNoticeChannel,
         noticeSentAt: isoDate,
         noticeReceivedAt: isoDate,
         consumers: z.array(printable(120)).min(1, { error: 'field.consumersMin' }).max(2, { error: 'field.consumersMax' }),

@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { validateVin } from '@shared/rules'
 import { nameTokens, plateKey } from '@shared/search/fold'
-import { nameBucket, type CacheDatabase, type CachedVehicle, type NameIndexRow } from './db'
+import { cacheDb, nameBucket, type CacheDatabase, type CachedVehicle, type NameIndexRow } from './db'
 
 export interface SearchOutcome {
   results: CachedVehicle[]
@@ -135,4 +135,9 @@ async function bucketRows(db: CacheDatabase, from: string, to = from): Promise<N
 /** Ten or more letters and digits, some of them digits, that matched nothing: most likely a VIN. */
 function looksLikeVinAttempt(compact: string): boolean {
   return /\d/.test(compact) && compact.replace(/[^A-Z0-9]/g, '').length >= 10
+}
+
+/** The lookup the search box runs, on this computer's offline copy. */
+export function searchCache(raw: string, limit?: number): Promise<SearchOutcome> {
+  return searchVehicles(cacheDb(), raw, limit)
 }
