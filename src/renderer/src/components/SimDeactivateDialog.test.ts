@@ -5,7 +5,7 @@ import { fakeMain, plain, render, TODAY, until, vehicleDoc } from '../testing/re
 import SimDeactivateDialog from './SimDeactivateDialog.vue'
 
 const notVerified = { check: null, locked: false, lockedUntil: null, remainingAttempts: 3 }
-const verifiedNow = { check: { method: 'caller-verification', at: '2026-11-21T09:00:00Z', validUntil: '2026-11-21T09:30:00Z', details: {} }, locked: false, lockedUntil: null, remainingAttempts: 3 }
+const verifiedNow = { check: { method: 'caller-verification' as const, at: '2026-11-21T09:00:00Z', validUntil: '2026-11-21T09:30:00Z', details: {} }, locked: false, lockedUntil: null, remainingAttempts: 3 }
 
 let main: ReturnType<typeof fakeMain>
 beforeEach(() => {

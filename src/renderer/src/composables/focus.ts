@@ -25,3 +25,17 @@ export async function focusElement(get: () => HTMLElement | null | undefined): P
   await nextTick()
   get()?.focus()
 }
+
+/**
+ * Focuses an element that a page is about to render (a view that reads its data first), as soon as it
+ * is there; gives up after `timeoutMs` (the focus then stays where it was).
+ */
+export function focusWhenRendered(get: () => HTMLElement | null | undefined, timeoutMs = 5_000): void {
+  const started = Date.now()
+  const attempt = (): void => {
+    const el = get()
+    if (el) return el.focus()
+    if (Date.now() - started < timeoutMs) requestAnimationFrame(attempt)
+  }
+  attempt()
+}
