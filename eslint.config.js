@@ -48,12 +48,12 @@ const DYNAMIC_KEY_NAMESPACES = [
   'assessment.lost', 'assessment.effect', 'contract.statuses', 'purchases.statuses', 'services.statuses', 'simCommand.status',
   'simCommand.action', 'simCommand.explain', 'caller.documents', 'caller.failures', 'withdrawal.channels', 'withdrawal.refusals',
   'withdrawal.formula', 'withdrawal.dayKinds', 'cases.subject', 'cases.status', 'cases.decisions', 'cases.events', 'refund.methods',
-  'audit.outcomes', 'clauses.documents', 'simError'
+  'audit.outcomes', 'clauses.documents', 'simError', 'forms.contracts'
 ]
 const i18nSettings = { 'vue-i18n': { localeDir: `./${i18nLocales}`, messageSyntaxVersion: '^11.0.0' } }
-/** What may stand in a template as it is: punctuation, arrows and keyboard symbols, the brand. */
+/** What may stand in a template as it is: punctuation, arrows, keyboard symbols, status icons beside words, the brand. */
 const rawTextAllowed = {
-  ignorePattern: '^[\\s·—–←→↑↓⌘+/:,.()]+$',
+  ignorePattern: '^[\\s·—–←→↑↓⌘+/:,.()✓✕!…▸⚠]*$',
   ignoreText: ['MINI', 'K'],
   // Attributes people read or hear (tooltips, labels, placeholders, screen-reader names) on any element.
   attributes: { '/.+/': ['title', 'label', 'placeholder', 'description', 'content', 'empty-text', 'alt', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-valuetext'] }
@@ -104,6 +104,26 @@ export default defineConfig(
         }
       ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname']
+    }
+  },
+  {
+    // Views and components read through stores and data modules (issue 15, point 4): never the cache's
+    // database or main's IPC client directly, so each fact has one reader and tests one place to fake.
+    files: ['src/renderer/src/views/**/*.{ts,vue}', 'src/renderer/src/components/**/*.{ts,vue}'],
+    ignores: ['src/renderer/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: exact([...nodeBuiltins, 'electron'], 'No Node or Electron in the renderer: everything goes through window.api.'),
+          patterns: [
+            mainCode,
+            { group: ['electron/*'], message: 'No Electron in the renderer.' },
+            { group: ['**/cache/db', '@renderer/cache/db'], message: 'Views and components read the offline copy through its data modules (cache/vehicles.ts, cache/cases.ts), not its database.' },
+            { group: ['**/api/client', '@renderer/api/client'], message: 'Views and components reach main through stores and data modules (stores/, api/*.ts), not the IPC client.' }
+          ]
+        }
+      ]
     }
   },
   {

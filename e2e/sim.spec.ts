@@ -61,8 +61,8 @@ test.describe('deactivate SIM', () => {
     await snapshot(app, 'dialog-deactivate-dk-after-handover')
     await dialog.getByTestId('confirm').click()
     await expectCommand(app, 'confirmed')
-    await expect(app.getByTestId('contract-status')).toHaveText('Terminated')
-    await expect(app.getByTestId('contract')).toContainText('ends 21 Dec 2026')
+    await expect(app.getByTestId('contract-status')).toHaveText(/^Termination requested on \d{1,2} [A-Z][a-z]{2} \d{4}, takes effect on 21 Dec 2026$/)
+    await expect(app.getByTestId('contract-status')).toHaveAttribute('data-status', 'terminated')
   })
 
   test('SE business: a termination', async ({ app }) => {

@@ -42,3 +42,9 @@ export function formatTime(iso: string | null | undefined, locale = intlLocale()
   if (!iso) return ''
   return Temporal.Instant.from(iso).toZonedDateTimeISO(Temporal.Now.timeZoneId()).toLocaleString(locale, { hour: '2-digit', minute: '2-digit' })
 }
+
+/** The calendar day, on this computer, of an instant from main ("21 Nov 2026"). */
+export function formatInstantDate(iso: string | null | undefined, locale = intlLocale()): string {
+  if (!iso) return ''
+  return formatDate(Temporal.Instant.from(iso).toZonedDateTimeISO(Temporal.Now.timeZoneId()).toPlainDate().toString(), locale)
+}

@@ -5,6 +5,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
+import './theme.css'
 import './styles.css'
 
 const app = createApp(App)

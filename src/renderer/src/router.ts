@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AttentionView from './views/AttentionView.vue'
 import AuditView from './views/AuditView.vue'
 import CasesView from './views/CasesView.vue'
@@ -7,17 +7,16 @@ import SearchView from './views/SearchView.vue'
 import SettingsView from './views/SettingsView.vue'
 import VehicleView from './views/VehicleView.vue'
 
-// Hash history: the renderer is loaded from file:// in Electron, where path URLs would point at files.
-export const router = createRouter({
-  history: createWebHashHistory(),
-  routes: [
-    { path: '/', name: 'search', component: SearchView },
-    { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
-    { path: '/cases', name: 'cases', component: CasesView },
-    { path: '/vehicle/:vin/case/:caseId', name: 'case', component: CaseView, props: true },
-    { path: '/commands', name: 'commands', component: AttentionView },
-    // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
-    { path: '/audit', name: 'audit', component: AuditView },
-    { path: '/settings', name: 'settings', component: SettingsView }
-  ]
-})
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'search', component: SearchView },
+  { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
+  { path: '/cases', name: 'cases', component: CasesView },
+  { path: '/vehicle/:vin/case/:caseId', name: 'case', component: CaseView, props: true },
+  { path: '/commands', name: 'commands', component: AttentionView },
+  // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
+  { path: '/audit', name: 'audit', component: AuditView },
+  { path: '/settings', name: 'settings', component: SettingsView }
+]
+
+// Hash history: the renderer is served from app:// (a file-like origin), where path URLs would point at files.
+export const router = createRouter({ history: createWebHashHistory(), routes })

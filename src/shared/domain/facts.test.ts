@@ -24,9 +24,9 @@ describe('services a vehicle is entitled to (RULES.md §6)', () => {
     expect(services(d, '2026-12-21').find((s) => s.service === 'Teleservices')?.active).toBe(false)
   })
 
-  it('a withdrawn contract or purchase grants nothing', () => {
+  it('a withdrawn contract or purchase grants nothing; legal eCall, a type-approval function, stays', () => {
     const d = doc(2, { contract: { ...doc(2).contract!, status: 'withdrawn' }, purchases: doc(2).purchases.map((p) => ({ ...p, status: 'withdrawn' as const })) })
-    expect(services(d)).toEqual([])
+    expect(services(d).map((s) => s.service)).toEqual(['Legal Emergency Call'])
   })
 
   it('BE/LU and PT services come from the equipment catalogue, not from the contract', () => {

@@ -1,4 +1,4 @@
-import { daysBetween, DK_SE_BASIC_SERVICES, optionCodeVariants, type ServicePurchase, type VehicleFacts } from '../rules'
+import { daysBetween, DK_SE_BASIC_SERVICES, isLegalService, optionCodeVariants, type ServicePurchase, type VehicleFacts } from '../rules'
 import type { VehicleDoc } from '../ipc/schemas'
 
 /**
@@ -28,18 +28,22 @@ export function toVehicleFacts(doc: VehicleDoc): VehicleFacts | null {
 
 /**
  * The rules' service-validity input for a vehicle: store purchases (withdrawn ones grant nothing) and,
- * in DK and SE, the contract's basic services, which end with the contract.
+ * in DK and SE, the contract's basic services, which end with the contract. Legal Emergency Call is the
+ * exception: a type-approval function (RULES.md §1, DK SD «Legal eCall kan ikke deaktiveres»), it never
+ * ends with a contract, terminated or withdrawn (issue 13, defect 3).
  */
 export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'> & Partial<Pick<VehicleDoc, 'market' | 'equipment' | 'contract'>>): ServicePurchase[] {
   const bought: ServicePurchase[] = doc.purchases
     .filter((p) => p.status !== 'withdrawn')
     .map((p) => ({ code: p.code, name: p.name, purchasedAt: p.purchasedAt, ...(p.termMonths ? { termMonths: p.termMonths } : {}) }))
   const contract = doc.contract
-  if ((doc.market !== 'DK' && doc.market !== 'SE') || !contract || contract.status === 'withdrawn' || !doc.equipment) return bought
+  if ((doc.market !== 'DK' && doc.market !== 'SE') || !contract || !doc.equipment) return bought
   const basic = doc.equipment.flatMap((printed): ServicePurchase[] => {
     const code = optionCodeVariants(printed).find((c) => DK_SE_BASIC_SERVICES[c])
     const name = code ? DK_SE_BASIC_SERVICES[code] : undefined
     if (!code || !name) return []
+    if (isLegalService(name)) return [{ code, name, purchasedAt: contract.concludedAt, basic: true }]
+    if (contract.status === 'withdrawn') return []
     const ends = contract.terminationEffectiveOn
     return [
       ends

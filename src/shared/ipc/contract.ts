@@ -5,9 +5,11 @@ import {
   contractEffect,
   currency,
   customerLanguage,
+  identityDocumentKind,
   isoDate,
   market,
   minorUnits,
+  recordedNoticeChannel,
   refundMethod,
   role,
   simCommandDoc,
@@ -95,7 +97,7 @@ const settingChange = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() })
 ])
 
-const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
+export const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
 const auditFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -136,7 +138,6 @@ const caseId = z.string().regex(/^WD-\d{4}-\d{6}$/, { error: 'field.caseId' })
 
 /** An agent's note on a vehicle: one or a few paragraphs, said on the phone or at the desk. */
 export const NOTE_MAX_LENGTH = 1000
-const identityDocumentKind = z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit'])
 
 /**
  * One event of a vehicle's story (`vehicleStory`): codes and data, worded by the renderer. `agentName` is
@@ -454,7 +455,7 @@ export const contract = {
         idempotencyKey,
         subject: z.enum(['connected', 'purchase']),
         purchaseId: z.string().max(64).optional(),
-        noticeChannel: z.enum(['email', 'letter', 'phone', 'form']),
+        noticeChannel: recordedNoticeChannel,
         noticeSentAt: isoDate,
         noticeReceivedAt: isoDate,
         consumers: z.array(printable(120)).min(1, { error: 'field.consumersMin' }).max(2, { error: 'field.consumersMax' }),

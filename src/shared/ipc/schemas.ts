@@ -107,6 +107,10 @@ export const simCommandDoc = z.object({
 })
 
 export const noticeChannel = z.enum(['email', 'letter', 'phone', 'form', 'sim-request'])
+/** How a notice an agent records reached MINI: every channel but a SIM request, which main records itself. */
+export const recordedNoticeChannel = noticeChannel.exclude(['sim-request'])
+/** The identity documents dealer staff may record having checked (RULES.md §8, D11). */
+export const identityDocumentKind = z.enum(['passport', 'national-id-card', 'driving-licence', 'residence-permit'])
 export const refundMethod = z.enum(['original-means', 'bank-transfer', 'card-refund', 'other'])
 
 export const withdrawalCaseDoc = z.object({
@@ -176,5 +180,7 @@ export type PurchaseDoc = z.infer<typeof purchaseDoc>
 export type SimCommandDoc = z.infer<typeof simCommandDoc>
 export type WithdrawalCaseDoc = z.infer<typeof withdrawalCaseDoc>
 export type NoticeChannel = z.infer<typeof noticeChannel>
+export type RecordedNoticeChannel = z.infer<typeof recordedNoticeChannel>
+export type IdentityDocumentKind = z.infer<typeof identityDocumentKind>
 export type RefundMethod = z.infer<typeof refundMethod>
 export type VehicleDoc = z.infer<typeof vehicleDoc>

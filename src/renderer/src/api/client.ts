@@ -51,8 +51,3 @@ export async function callIfOffered(method: string, request: unknown): Promise<b
   if (!result.ok && result.error) throw Object.assign(new ApiFailure(result.error), result.error)
   return true
 }
-
-/** A fresh idempotency key: one per dialog opening, so a double click or a retry of the same request applies once. */
-export function newRequestKey(): string {
-  return crypto.randomUUID()
-}

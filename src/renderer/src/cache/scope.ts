@@ -1,3 +1,4 @@
+import { agentMarket } from '@shared/domain/agent-scope'
 import type { AgentSummary } from '@shared/ipc/contract'
 import type { CacheDatabase } from './db'
 
@@ -8,8 +9,7 @@ import type { CacheDatabase } from './db'
  * search box opens, and refilled by the sync.
  */
 export function scopeOf(agent: Pick<AgentSummary, 'role' | 'dealerNumber'>): string {
-  if (agent.role !== 'dealer') return 'all'
-  return /^([A-Z]{2})-/.exec(agent.dealerNumber ?? '')?.[1] ?? 'none'
+  return agentMarket(agent) ?? 'all'
 }
 
 /** Makes the copy fit `scope`; true when it had to be emptied. */

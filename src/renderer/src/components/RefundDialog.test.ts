@@ -140,3 +140,32 @@ describe('refund amount (issue 13, defect 2)', () => {
     expect(sent.map((r) => r.amount)).toEqual([699_500])
   })
 })
+
+describe('keyboard (issue 13, defect 10)', () => {
+  const until = async (check: () => void) => {
+    for (let i = 0; ; i++) {
+      await flushPromises()
+      try {
+        return check()
+      } catch (error) {
+        if (i > 200) throw error
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
+  }
+
+  it('opens with the focus on the amount', async () => {
+    const dialog = await openDialog('en')
+    await until(() => expect(document.activeElement).toBe(amountInput(dialog)))
+  })
+
+  it('Enter in a field records the payment', async () => {
+    const dialog = await openDialog('en')
+    const input = amountInput(dialog)
+    input.focus()
+    input.value = '250'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }))
+    await until(() => expect(sent.map((r) => r.amount)).toEqual([25_000]))
+  })
+})

@@ -3,7 +3,7 @@ import { contract } from '@shared/ipc/contract'
 import { ERROR_CODES } from '@shared/ipc/errors'
 import { MESSAGE_KEYS } from '@shared/ipc/messages'
 import { contractDoc, contractEffect, customerKind, market, noticeChannel, purchaseDoc, refundMethod, role, salesChannel, simCommandDoc, simCommandStatus, simErrorCode, simState, withdrawalCaseDoc } from '@shared/ipc/schemas'
-import type { ChargeFormula, KeptFunction, LostFunction, NonWorkingReason, ServiceStatus, SimDeactivationAssessment, SimReactivationAssessment, VerificationFailure, WithdrawalRefusal } from '@shared/rules'
+import type { ChargeFormula, ContractKind, KeptFunction, LostFunction, NonWorkingReason, ServiceStatus, SimDeactivationAssessment, SimReactivationAssessment, VerificationFailure, WithdrawalRefusal } from '@shared/rules'
 import { CLAUSE_DOCUMENTS } from '../clauses'
 import { UI_LOCALES } from './locales'
 import en from './locales/en.json'
@@ -47,6 +47,7 @@ const NAMESPACES: Record<string, readonly string[]> = {
   'audit.outcomes': auditOutcome.options,
   'clauses.documents': CLAUSE_DOCUMENTS,
   simError: simErrorCode.options,
+  'forms.contracts': all<ContractKind>({ connected: true, 'service-inclusive': true }),
   'errors.refusal': all<WithdrawalRefusal>({ 'not-consumer': true, 'channel-excluded': true, 'fully-performed': true, late: true })
 }
 

@@ -22,6 +22,8 @@ export const useSearchStore = defineStore('search', () => {
   const sync = useSyncStore()
   const query = ref('')
   const outcome = shallowRef<LookupOutcome>({ results: [], truncated: false, vinProblem: null, main: 'not-asked' })
+  /** The text whose offline-copy results `outcome` shows. */
+  const answered = ref('')
   const searching = ref(false)
   const selected = ref(0)
   /** Vehicles main found that the copy does not hold yet: a card opens from these at once. */
@@ -42,6 +44,7 @@ export const useSearchStore = defineStore('search', () => {
       if (mine !== generation) return
       const asking = asksMain(plan, local, sync.complete)
       outcome.value = localOutcome(local)
+      answered.value = text
       selected.value = 0
       if (!asking) return
       if (!options.now) {
@@ -54,7 +57,10 @@ export const useSearchStore = defineStore('search', () => {
         const merged = mergeWithMain(text, plan, local, answer)
         if (fromMain.size > KEPT_FROM_MAIN) fromMain.clear()
         for (const v of merged.results) if (v.fromMain) fromMain.set(v.vin, v)
+        // Main's rows may come before the copy's: the vehicle the agent selected stays selected.
+        const chosen = outcome.value.results[selected.value]?.vin
         outcome.value = merged
+        selected.value = Math.max(0, merged.results.findIndex((v) => v.vin === chosen))
       } catch {
         // Main cannot be reached: the copy's results stand, and the view says main was not asked.
         if (mine === generation) outcome.value = { ...outcome.value, main: 'unreachable' }
@@ -74,5 +80,15 @@ export const useSearchStore = defineStore('search', () => {
     return fromMain.get(vin)
   }
 
-  return { query, outcome, searching, selected, setQuery, move, foundByMain }
+  /**
+   * Enter: the results on screen answer what is in the box, so the row selected with ↑/↓ is opened
+   * (main may still add rows; it does not move the selection). Otherwise the search runs now, main
+   * included, and its first row is the selection.
+   */
+  async function settled(): Promise<void> {
+    if (answered.value === query.value && outcome.value.results.length > 0) return
+    await setQuery(query.value, { now: true })
+  }
+
+  return { query, outcome, searching, selected, setQuery, settled, move, foundByMain }
 })

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { mayActOnMarket } from '@shared/domain/agent-scope'
 import { mayCall, type AgentSummary, type Method, type Response } from '@shared/ipc/contract'
+import type { Market } from '@shared/ipc/schemas'
 import { call, callIfOffered, onCallFailure } from '../api/client'
 import { errorText } from '../api/errors'
 import { currentLocale, isUiLocale, pickLocale, setLocale, type UiLocale } from '../i18n'
@@ -146,6 +148,13 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   const can = (method: Method) => mayCall(method, agent.value?.role ?? null)
+  /** Whether the agent acts for vehicles of this market at all (D2: dealer staff their own market only). */
+  const actsIn = (market: Market) => !!agent.value && mayActOnMarket(agent.value, market)
+  /**
+   * Whether to offer `method` on a vehicle of `market`: the role may call it and the vehicle is in the
+   * agent's scope (issue 13, defect 12). Main decides again; the renderer only avoids offering a refusal.
+   */
+  const canOn = (method: Method, market: Market) => can(method) && actsIn(market)
 
-  return { agent, firstRun, info, loaded, signedOutReason, unreachable, today, language, refresh, start, signIn, createFirstSupervisor, signOut, setLanguage, can }
+  return { agent, firstRun, info, loaded, signedOutReason, unreachable, today, language, refresh, start, signIn, createFirstSupervisor, signOut, setLanguage, can, actsIn, canOn }
 })
