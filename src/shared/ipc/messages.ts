@@ -101,6 +101,24 @@ export const MESSAGES = {
   'refund.inFuture': [],
   'refund.beforeNotice': [],
 
+  // ---- bulk SIM jobs ----
+  'bulk.notText': [],
+  'bulk.fileEmpty': [],
+  'bulk.fileTooLarge': ['maxKb'],
+  'bulk.tooManyRows': ['max', 'rows'],
+  'bulk.fileMalformed': ['line'],
+  'bulk.columns': ['line', 'found'],
+  'bulk.vinInvalid': ['vin'],
+  'bulk.actionUnknown': ['action'],
+  'bulk.duplicate': ['line'],
+  'bulk.reasonInvalid': ['max'],
+  'bulk.needsAcknowledgement': [],
+  'bulk.nothingToRun': [],
+  'bulk.roleForbidden': ['role'],
+  'bulk.jobNotFound': [],
+  'bulk.jobFinished': ['status'],
+  'bulk.jobStatus': ['status'],
+
   // ---- forms ----
   'form.noContract': [],
   'form.noPurchase': [],
