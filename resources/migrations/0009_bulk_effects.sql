@@ -43,3 +43,11 @@ CREATE INDEX bulk_job_rows_queued ON bulk_job_rows (job_id, line) WHERE status =
 UPDATE contracts SET status = 'active'
   WHERE status = 'terminated' AND termination_effective_on IS NOT NULL AND termination_effective_on > CURRENT_DATE;
 CREATE INDEX contracts_termination_due ON contracts (termination_effective_on) WHERE status = 'active' AND termination_effective_on IS NOT NULL;
+
+-- 3. Work that exactly one process does at a time (applying dated effects): a named lease, taken when free
+-- or run out, renewed by its holder (src/main/db/leases.ts).
+CREATE TABLE leases (
+  name   text PRIMARY KEY,
+  owner  text NOT NULL,
+  until  timestamptz NOT NULL
+);

@@ -116,8 +116,10 @@ export const MESSAGES = {
   'bulk.nothingToRun': [],
   'bulk.roleForbidden': ['role'],
   'bulk.jobNotFound': [],
-  'bulk.jobFinished': ['status'],
   'bulk.jobStatus': ['status'],
+
+  // ---- the acknowledgement of receipt ----
+  'acknowledgement.notAccepted': [],
 
   // ---- forms ----
   'form.noContract': [],
