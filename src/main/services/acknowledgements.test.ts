@@ -68,7 +68,7 @@ describe('the acknowledgement of receipt', () => {
     await supervisor.call('acknowledgementRecord', { caseId, how: 'email', idempotencyKey: key }) // a double click
     await supervisor.call('acknowledgementRecord', { caseId, how: 'pdf', idempotencyKey: randomUUID() })
     const timeline = await supervisor.call('caseTimeline', { caseId })
-    expect(timeline.filter((e) => e.action === 'case.acknowledgement').map((e) => e.reason)).toEqual(['email', 'pdf'])
+    expect(timeline.filter((e) => e.action.startsWith('case.acknowledgement')).map((e) => e.action)).toEqual(['case.acknowledgement-email', 'case.acknowledgement-pdf'])
   })
 
   it('is refused for a refused case, for another market, and for LU until a supervisor has set the trader (D5)', async () => {

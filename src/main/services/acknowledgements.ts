@@ -71,7 +71,8 @@ export function createAcknowledgements(deps: AcknowledgementDeps) {
     },
 
     async record(agent: SessionAgent, input: ParsedRequest<'acknowledgementRecord'>): Promise<{ at: string }> {
-      const action = 'case.acknowledgement'
+      // Two actions, so that the timeline and the audit say in words what was done with the letter.
+      const action = input.how === 'pdf' ? 'case.acknowledgement-pdf' : 'case.acknowledgement-email'
       const { idempotencyKey, ...asked } = input
       const found = (await db.query<{ vin: string }>('SELECT vin FROM withdrawal_cases WHERE id = $1', [input.caseId])).rows[0]
       if (!found) throw notFound('case.notFound', { caseId: input.caseId })
@@ -88,7 +89,7 @@ export function createAcknowledgements(deps: AcknowledgementDeps) {
         }
         const at = clock.now().toString()
         await audit.record(
-          { actor: agent, action, vin: found.vin, caseId: input.caseId, outcome: 'ok', reason: input.how, details: { how: input.how, language: built.language, issuedOn: built.issuedOn, refund: c.refund, currency: c.currency, refundDueBy: c.refundDueBy } },
+          { actor: agent, action, vin: found.vin, caseId: input.caseId, outcome: 'ok', details: { how: input.how, language: built.language, issuedOn: built.issuedOn, refund: c.refund, currency: c.currency, refundDueBy: c.refundDueBy } },
           tx
         )
         return { at }

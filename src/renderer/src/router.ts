@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import AuditView from './views/AuditView.vue'
+import BulkJobView from './views/BulkJobView.vue'
+import BulkView from './views/BulkView.vue'
 import CasesView from './views/CasesView.vue'
 import CaseView from './views/CaseView.vue'
 import SearchView from './views/SearchView.vue'
@@ -14,6 +16,9 @@ export const router = createRouter({
     { path: '/vehicle/:vin', name: 'vehicle', component: VehicleView, props: true },
     { path: '/cases', name: 'cases', component: CasesView },
     { path: '/vehicle/:vin/case/:caseId', name: 'case', component: CaseView, props: true },
+    // Bulk SIM changes (issue 16): from the agent menu.
+    { path: '/bulk', name: 'bulk', component: BulkView },
+    { path: '/bulk/:jobId', name: 'bulk-job', component: BulkJobView, props: true },
     // Supervisor pages: hidden from other roles in the menu; main refuses their calls regardless.
     { path: '/audit', name: 'audit', component: AuditView },
     { path: '/settings', name: 'settings', component: SettingsView }
