@@ -47,7 +47,7 @@ test.describe('a Danish agent', () => {
     await expect(app.getByText('Sendt til køretøjet.')).toBeVisible()
     await expect(app.getByTestId('sim-command')).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 })
     await expect(app.getByTestId('sim-command')).toContainText('Bekræftet af køretøjet')
-    await expect(app.getByTestId('contract-status')).toHaveText('Opsagt')
+    await expect(app.getByTestId('contract-status')).toHaveText('Aktiv')
     await expect(app.getByTestId('contract')).toContainText('ophører 21. dec. 2026')
     await snapshot(app, 'da-card-after-deactivation')
   })
