@@ -25,8 +25,16 @@ const pending = fleet.records[9]!.contract!
 const LATER = addDays(pending.terminationEffectiveOn!, 1)
 const [withdrawn] = vehiclesWhere(300, 400, (a) => (a.market === 'DK' || a.market === 'SE') && a.allowed && !a.requiresAcknowledgement && a.contractEffect === 'withdrawal').slice(-1)
 
+async function answers(): Promise<boolean> {
+  return fetch(`${URL_}health`).then((r) => r.ok, () => false)
+}
+
 async function startHarness(dataDir: string, today: string): Promise<ChildProcess> {
+  // Another process on the port would answer for this one and hide a harness that failed to start.
+  if (await answers()) throw new Error(`port ${PORT} is in use: stop what runs there first`)
   const child = spawn('npx', ['tsx', 'e2e/harness/serve.ts'], {
+    // Its own process group: npx, tsx and node are stopped together.
+    detached: true,
     cwd: ROOT,
     env: {
       ...process.env,
@@ -44,18 +52,19 @@ async function startHarness(dataDir: string, today: string): Promise<ChildProces
   const started = Date.now()
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the harness exited with ${child.exitCode}`)
-    const ok = await fetch(`${URL_}health`).then((r) => r.ok, () => false)
-    if (ok) return child
+    if (await answers()) return child
     if (Date.now() - started > 240_000) throw new Error('the harness did not start within 4 minutes')
     await new Promise((r) => setTimeout(r, 500))
   }
 }
 
 async function stopHarness(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
+  if (child.exitCode !== null || child.pid === undefined) return
   const exited = new Promise((r) => child.once('exit', r))
-  child.kill('SIGTERM')
+  process.kill(-child.pid, 'SIGTERM')
   await exited
+  // The database folder is free once the node process under npx has gone too.
+  while (await answers()) await new Promise((r) => setTimeout(r, 200))
 }
 
 async function openCard(page: Page, vin: string): Promise<void> {
@@ -64,13 +73,22 @@ async function openCard(page: Page, vin: string): Promise<void> {
   await expect(page.getByTestId('vehicle-card')).toBeVisible()
 }
 
+// Module scope, so that a test stopped by its timeout still stops the harness it started.
+let harness: ChildProcess | null = null
+let dataDir: string | null = null
+test.afterEach(async () => {
+  if (harness) await stopHarness(harness)
+  harness = null
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  dataDir = null
+})
+
 test('a termination takes effect on its date while the app was closed; the card, the audit and the top bar show it', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'harness', 'restarts its own embedded harness over a date; the other projects start differently')
   test.setTimeout(600_000)
   expect(withdrawn).toBeDefined()
-  const dataDir = mkdtempSync(join(tmpdir(), 'mini-dated-'))
-  let harness: ChildProcess | null = null
-  try {
+  dataDir = mkdtempSync(join(tmpdir(), 'mini-dated-'))
+  {
     // Day 1: the termination is pending; a withdrawal is recorded (refund due in about two weeks).
     harness = await startHarness(dataDir, HARNESS_TODAY)
     await page.goto(URL_)
@@ -122,8 +140,5 @@ test('a termination takes effect on its date while the app was closed; the card,
     } finally {
       await chooseLanguage(page, 'en')
     }
-  } finally {
-    if (harness) await stopHarness(harness)
-    rmSync(dataDir, { recursive: true, force: true })
   }
 })

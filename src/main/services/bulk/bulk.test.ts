@@ -187,6 +187,31 @@ describe('a job', () => {
     }
   })
 
+  it('each row is decided again when it runs: a vehicle withdrawn while the job waited is refused, not sent', async () => {
+    await supervisor.call('settingsSet', { key: 'bulk', value: { rolesAllowed: ['hotline', 'dealer'], rowsPerSecond: 1 } })
+    try {
+      const vins = await readyVins(5, [vin(2), vin(9)])
+      const fresh = [] as string[]
+      for (const v of vins) if ((await count('SELECT count(*)::int AS n FROM sim_commands WHERE vin = $1', [v])) === 0) fresh.push(v)
+      const job = await hotline.call('bulkStart', { csv: fresh.map((v) => `${v},deactivate`).join('\n'), idempotencyKey: randomUUID() })
+      await hotline.call('bulkPause', { jobId: job.id })
+      const last = fresh[fresh.length - 1]!
+      const before = (await hotline.call('bulkJobRows', { jobId: job.id })).rows.at(-1)!
+      expect(before).toMatchObject({ vin: last, status: 'queued' })
+      await backend.db.query(`UPDATE contracts SET status = 'withdrawn' WHERE vin = $1`, [last])
+      await supervisor.call('settingsSet', { key: 'bulk', value: { rolesAllowed: ['hotline', 'dealer'], rowsPerSecond: 1000 } })
+      await hotline.call('bulkResume', { jobId: job.id })
+      await finished(job.id)
+      const after = (await hotline.call('bulkJobRows', { jobId: job.id })).rows.at(-1)!
+      expect(after).toMatchObject({ vin: last, status: 'refused', problem: { key: 'sim.contractWithdrawn' }, commandId: null })
+      expect(await count('SELECT count(*)::int AS n FROM sim_commands WHERE vin = $1', [last])).toBe(0)
+      // The refusal is audited like the agent's own.
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE vin = $1 AND action = 'sim.deactivate' AND outcome = 'refused'`, [last])).toBe(1)
+    } finally {
+      await supervisor.call('settingsSet', { key: 'bulk', value: { rolesAllowed: ['hotline', 'dealer'], rowsPerSecond: 1000 } })
+    }
+  })
+
   it('a supervisor may forbid bulk jobs for the other roles; the refusal is audited', async () => {
     await supervisor.call('settingsSet', { key: 'bulk', value: { rolesAllowed: ['dealer'], rowsPerSecond: 1000 } })
     try {
