@@ -10,6 +10,8 @@
  *    - app page: the real built app fills its own cache on first start, its heap after the sync, and
  *      queries typed key by key into its search box until the results table shows the vehicle.
  * 4. Node: PDF form rendering (if the forms service exists) and the rules module's throughput.
+ * 5. Node: bulk SIM jobs on their own embedded backend (BENCH_BULK_FLEET vehicles, default 12000): the
+ *    preview of 10 000 rows, and a job of BENCH_BULK_RUN_ROWS rows (default 1000) with telematics latency 0.
  *
  * Prints a table and writes bench/results/latest.json. Targets are reported as PASS/MISS and never
  * change the exit code; only errors do. Environment: BENCH_FLEET (default 100000), BENCH_PORT (4790),
@@ -28,6 +30,7 @@ import type { Logger } from '../src/main/logger'
 import { generateFleet, type Fleet } from '../src/shared/fleet/generate'
 import { Random } from '../src/shared/fleet/random'
 import { measureTyping, openAppAndSync } from './lib/app'
+import { measureBulk } from './lib/bulk'
 import { heapAfterGc, launchBrowser, type BenchBrowser } from './lib/browser'
 import { measurePdf, measureRules, type PdfFigures } from './lib/node-figures'
 import { lookupQueries, typingTargets, type TypingTarget } from './lib/queries'
@@ -295,6 +298,22 @@ async function main(): Promise<void> {
     if (!state.fleet) throw new Error('no fleet')
     set('rules.assessmentsPerSecond', await measureRules(state.fleet, TODAY))
   })
+  await section('bulk', async () => {
+    const b = await measureBulk(ROOT, {
+      fleetSize: Number(process.env['BENCH_BULK_FLEET'] ?? 12_000),
+      previewRows: 10_000,
+      runRows: Number(process.env['BENCH_BULK_RUN_ROWS'] ?? 1_000),
+      today: TODAY,
+      log
+    })
+    set('bulk.previewRows', b.previewRows)
+    set('bulk.previewMs', b.previewMs)
+    set('bulk.previewRowsPerSecond', b.previewRowsPerSecond)
+    set('bulk.runRows', b.runRows)
+    set('bulk.runMs', b.runMs)
+    set('bulk.runRowsPerSecond', b.runRowsPerSecond)
+    set('bulk.confirmed', b.confirmed)
+  })
 
   set('env.node', process.version)
   set('env.cpus', os.cpus().length)
@@ -362,7 +381,9 @@ function report(): void {
     ['firstResultsWhileTypingMs (p50)', fmt(num('firstResultsWhileTypingMs'), ' ms'), `p95 ${fmt(num('typing.p95Ms'), ' ms')}, longest input event ${fmt(num('typing.maxInputEventMs'), ' ms')}`],
     ['pdf.coldMs', get('pdf.coldMs') === null ? 'n/a (forms service not present)' : fmt(num('pdf.coldMs'), ' ms'), typeof get('pdf.note') === 'string' ? String(get('pdf.note')) : ''],
     ['pdf.warmP50Ms', get('pdf.warmP50Ms') === null ? 'n/a (forms service not present)' : fmt(num('pdf.warmP50Ms'), ' ms'), ''],
-    ['rules.assessmentsPerSecond', fmt(num('rules.assessmentsPerSecond')), 'assessWithdrawal + assessSimDeactivation']
+    ['rules.assessmentsPerSecond', fmt(num('rules.assessmentsPerSecond')), 'assessWithdrawal + assessSimDeactivation'],
+    ['bulk.previewRowsPerSecond', fmt(num('bulk.previewRowsPerSecond'), ' rows/s'), `${fmt(num('bulk.previewRows'))} rows in ${fmt(num('bulk.previewMs'), ' ms')} (parse, vehicles, rules)`],
+    ['bulk.runRowsPerSecond (telematics latency 0)', fmt(num('bulk.runRowsPerSecond'), ' rows/s'), `${fmt(num('bulk.runRows'))} rows sent and confirmed in ${fmt(num('bulk.runMs'), ' ms')} (${fmt(num('bulk.confirmed'))} confirmed)`]
   ]
   const w0 = Math.max(...rows.map((r) => r[0].length), ...t.map((x) => x.label.length + 7))
   const w1 = Math.max(...rows.map((r) => r[1].length))

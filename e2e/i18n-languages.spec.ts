@@ -48,6 +48,7 @@ test.describe('a Danish agent', () => {
     await expect(app.getByTestId('sim-command')).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 })
     await expect(app.getByTestId('sim-command')).toContainText('Bekræftet af køretøjet')
     await expect(app.getByTestId('contract-status')).toHaveText(/^Opsigelse anmodet \d{1,2}\. [a-z]{3}\. \d{4}, får virkning 21\. dec\. 2026$/)
+    await expect(app.getByTestId('contract-status')).toHaveAttribute('data-status', 'active')
     await snapshot(app, 'da-card-after-deactivation')
   })
 

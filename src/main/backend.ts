@@ -9,11 +9,14 @@ import { openDatabase, type Database } from './db/database'
 import { isDemo, seedDemo } from './db/demo'
 import type { Logger } from './logger'
 import { createRouter, signedIn, type Handlers, type Router } from './router'
+import { createAcknowledgements } from './services/acknowledgements'
 import { createSearchWords } from './db/search-words'
 import { createAgentService } from './services/agents'
 import { createAudit } from './services/audit'
+import { createBulkJobs } from './services/bulk/jobs'
 import { createCallerChecks } from './services/callers'
 import { createCustomerService } from './services/customers'
+import { createDatedEffects } from './services/dated-effects'
 import { ServiceError } from './services/errors'
 import { createFormPrinting, requireDesktop, type DesktopPort } from './services/form-requests'
 import { createFormService } from './services/forms'
@@ -96,7 +99,9 @@ export const DEFAULT_SETTINGS: SettingValues = {
   idleMinutes: 15,
   telematics: { minLatencyMs: 1_000, maxLatencyMs: 3_000, failureRate: 0.05, timeoutMs: 15_000 },
   recipientBE: null,
-  recipientLU: null
+  recipientLU: null,
+  bulk: { rolesAllowed: ['hotline', 'dealer'], rowsPerSecond: 10 },
+  refundWarningDays: 3
 }
 
 /** The channel migration 0005's next_sync_rev() notifies on at every commit that changes a vehicle. */
@@ -160,6 +165,19 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   const attention = createSimAttention(db)
   const forms = createFormService({ fontsDir: join(config.resourcesDir, 'fonts') })
   const printing = createFormPrinting({ db, clock, audit, vehicles, withdrawals, forms })
+  const acknowledgements = createAcknowledgements({ db, clock, audit, vehicles, withdrawals, forms, idempotency })
+  const bulk = createBulkJobs({
+    db,
+    clock,
+    audit,
+    settings,
+    idempotency,
+    sim,
+    log,
+    ...(config.instanceId ? { owner: config.instanceId } : {}),
+    ...(config.leaseMs ? { leaseMs: config.leaseMs } : {})
+  })
+  const datedEffects = createDatedEffects({ db, clock, audit, vehicles, log, ...(config.instanceId ? { owner: config.instanceId } : {}) })
 
   async function pendingSimCommands(): Promise<number> {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
@@ -302,6 +320,17 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       return { path: await desktop.openFile(rendered.fileName, rendered.bytes) }
     },
 
+    bulkPreview: (request, ctx) => bulk.preview(signedIn(ctx), request),
+    bulkStart: (request, ctx) => bulk.start(signedIn(ctx), request),
+    bulkJobs: (_request, ctx) => bulk.list(signedIn(ctx)),
+    bulkJobGet: ({ jobId }, ctx) => bulk.get(signedIn(ctx), jobId),
+    bulkJobRows: (request, ctx) => bulk.rows(signedIn(ctx), request),
+    bulkPause: ({ jobId }, ctx) => bulk.pause(signedIn(ctx), jobId),
+    bulkResume: ({ jobId }, ctx) => bulk.resume(signedIn(ctx), jobId),
+    bulkCancel: ({ jobId }, ctx) => bulk.cancel(signedIn(ctx), jobId),
+    acknowledgementRender: ({ caseId }, ctx) => acknowledgements.render(signedIn(ctx), caseId),
+    acknowledgementRecord: (request, ctx) => acknowledgements.record(signedIn(ctx), request),
+
     async settingsGet() {
       return settings.all()
     },
@@ -317,7 +346,12 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
   }
 
   const router = createRouter(handlers, { log, sessions, audit, validateResponses: config.validateResponses ?? false })
-  if (config.resumePendingCommands !== false) await sim.start({ exclusive: db.kind === 'pglite' })
+  if (config.resumePendingCommands !== false) {
+    await sim.start({ exclusive: db.kind === 'pglite' })
+    await bulk.startRunner({ exclusive: db.kind === 'pglite' })
+    // Terminations whose date came while the app was closed take effect now; later ones on their day.
+    await datedEffects.start()
+  }
   // The font is parsed off the agent's first click.
   void forms.warmUp().catch((error: unknown) => log.error('forms: could not load the PDF fonts', error))
   log.info(`backend: ready (${db.kind} at ${db.location}, revision ${await committedHead(db)})`)
@@ -330,6 +364,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
     healthy: () => db.query('SELECT 1').then(() => true, () => false),
     async close() {
       if (pushTimer) clearTimeout(pushTimer)
+      datedEffects.close()
+      bulk.close()
       sim.close()
       await searchWords.start().catch(() => undefined)
       await unfollowSync()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '@shared/rules'
+import { addDays, addMonths } from '@shared/rules'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import { eventually, startTestBackend, TEST_TODAY, type Caller, type TestBackend } from '../testing/backend'
 import { createVehicleService } from './vehicles'
@@ -96,7 +96,8 @@ describe('every rule holds under concurrency', () => {
     expect(await okAudits('withdrawal.record')).toBe(withdrawal.ok ? 1 : 0)
     expect(await okAudits('sim.deactivate')).toBe((deactivation.ok ? 1 : 0) + (withdrawal.ok && !deactivation.ok ? 1 : 0))
     if (withdrawal.ok) expect(v.contract?.status).toBe('withdrawn')
-    else expect(v.contract?.status).toBe('terminated')
+    // A termination is pending until its date (dated-effects.ts): the contract is still active today.
+    else expect(v.contract).toMatchObject({ status: 'active', terminationEffectiveOn: addMonths(TEST_TODAY, 1) })
     expect(withdrawal.ok || deactivation.ok).toBe(true)
     const settled = await eventually(() => vehicle(vin), (d) => d.simCommand?.status === 'confirmed')
     expect(settled.sim).toBe('ECALL_ONLY')

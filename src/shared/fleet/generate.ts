@@ -255,14 +255,17 @@ function makeContract(rng: Random, m: Market, s: Scenario, ref: IsoDate, index: 
   const concludedAt = addDays(ref, -s.concludedDaysAgo)
   const instructions = s.instructions ?? 'given'
   const price = s.connectedPrice ?? rng.pick(CONNECTED_PRICES[m])
-  const status = s.contractStatus ?? 'active'
+  const given = s.contractStatus ?? 'active'
+  const terminationEffectiveOn = given === 'terminated' ? addDays(ref, s.terminationInDays ?? 0) : null
+  // A termination whose date has not come is pending: the contract is active until then (dated-effects.ts).
+  const status = given === 'terminated' && terminationEffectiveOn && terminationEffectiveOn > ref ? 'active' : given
   return {
     id: `MC-${m}-${String(index + 1).padStart(6, '0')}`,
     concludedAt,
     customer: s.customer,
     channel: s.channel,
     status,
-    terminationEffectiveOn: status === 'terminated' ? addDays(ref, s.terminationInDays ?? 0) : null,
+    terminationEffectiveOn,
     instructionsGiven: instructions !== 'never',
     instructionsReceivedAt:
       typeof instructions === 'object' ? addDays(ref, -instructions.receivedDaysAgo) : m === 'PT' && instructions === 'given' ? concludedAt : null,

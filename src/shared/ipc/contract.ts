@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiResult } from './errors'
+import { BULK_ACTIONS } from '../bulk/csv'
 import {
   agentLanguage,
   contractEffect,
@@ -83,18 +84,29 @@ const telematicsSettings = z
   })
   .refine((t) => t.maxLatencyMs >= t.minLatencyMs, { message: 'field.maxLatencyBelowMin', path: ['maxLatencyMs'] })
 
+/** Bulk SIM jobs: which roles besides supervisors may run them, and how many rows a job sends per second. */
+const bulkSettings = z.object({
+  rolesAllowed: z.array(z.enum(['hotline', 'dealer'])).max(2),
+  rowsPerSecond: z.number().int().min(1).max(1000)
+})
+
 export const settingsValues = z.object({
   idleMinutes: z.number().int().min(1).max(24 * 60),
   telematics: telematicsSettings,
   recipientBE: recipient.nullable(),
-  recipientLU: recipient.nullable()
+  recipientLU: recipient.nullable(),
+  bulk: bulkSettings,
+  /** Refunds due within this many days are listed and counted in the top bar, with the overdue ones. */
+  refundWarningDays: z.number().int().min(0).max(60)
 })
 
 const settingChange = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('idleMinutes'), value: settingsValues.shape.idleMinutes }),
   z.strictObject({ key: z.literal('telematics'), value: telematicsSettings }),
   z.strictObject({ key: z.literal('recipientBE'), value: recipient.nullable() }),
-  z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() })
+  z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() }),
+  z.strictObject({ key: z.literal('bulk'), value: bulkSettings }),
+  z.strictObject({ key: z.literal('refundWarningDays'), value: settingsValues.shape.refundWarningDays })
 ])
 
 export const auditOutcome = z.enum(['ok', 'refused', 'failed', 'denied', 'error'])
@@ -199,6 +211,51 @@ const formSource = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('case'), caseId })
 ])
 const actingRoles = ['dealer', 'hotline', 'supervisor'] as const
+
+// ---- bulk SIM jobs ----
+/** A message key and its parameters: why a row cannot run, worded by the renderer. */
+const problem = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() })
+const bulkAction = z.enum(BULK_ACTIONS)
+/** The file's text: the parser refuses more than BULK_MAX_CHARS with the limit in words; this guards the shape. */
+const bulkFile = { csv: z.string().max(1_000_000), fileName: shortText(200).optional() }
+const jobId = z.string().regex(/^BULK-[0-9a-f-]{36}$/, { error: 'field.invalid' })
+export const bulkPreviewRow = z.object({
+  line: z.number().int(),
+  vin: z.string(),
+  action: bulkAction.nullable(),
+  reason: z.string().nullable(),
+  outcome: z.enum(['ready', 'refused', 'not-understood']),
+  problem: problem.nullable(),
+  vehicle: z.object({ model: z.string(), plate: z.string().nullable(), market, sim: simState, customer: z.string() }).nullable(),
+  targetState: simState.nullable(),
+  contractEffect: contractEffect.nullable(),
+  terminationEffectiveOn: isoDate.nullable(),
+  acknowledgementNeeded: z.boolean()
+})
+export const bulkJobDoc = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'paused', 'cancelled', 'done']),
+  fileName: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  finishedAt: z.string().nullable(),
+  total: z.number().int(),
+  rows: z.object({ queued: z.number().int(), skipped: z.number().int(), sent: z.number().int(), refused: z.number().int(), cancelled: z.number().int() }),
+  /** What became of the commands the job sent, as the vehicles answer. */
+  sim: z.object({ pending: z.number().int(), confirmed: z.number().int(), failed: z.number().int(), timedOut: z.number().int() })
+})
+export const bulkJobRow = z.object({
+  line: z.number().int(),
+  vin: z.string(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  status: z.enum(['queued', 'skipped', 'sent', 'refused', 'cancelled']),
+  problem: problem.nullable(),
+  commandId: z.string().nullable(),
+  commandStatus: z.enum(['pending', 'confirmed', 'failed', 'timed-out']).nullable(),
+  commandError: z.string().nullable(),
+  processedAt: z.string().nullable()
+})
 
 export const contract = {
   // ---- app and session ----
@@ -518,6 +575,65 @@ export const contract = {
     response: z.object({ path: z.string() })
   },
 
+  // ---- bulk SIM jobs (issue 16): a file of VINs, previewed, then run as one job in main ----
+  bulkPreview: {
+    channel: 'bulk:preview',
+    kind: 'query',
+    access: actingRoles,
+    request: z.strictObject(bulkFile),
+    response: z.object({ rows: z.array(bulkPreviewRow), counts: z.object({ ready: z.number().int(), refused: z.number().int(), notUnderstood: z.number().int() }) })
+  },
+  bulkStart: {
+    channel: 'bulk:start',
+    kind: 'command',
+    access: actingRoles,
+    request: z.strictObject({ ...bulkFile, idempotencyKey }),
+    response: bulkJobDoc
+  },
+  bulkJobs: {
+    channel: 'bulk:jobs',
+    kind: 'query',
+    access: actingRoles,
+    request: empty,
+    response: z.array(bulkJobDoc)
+  },
+  /** Polled while a job runs: not the agent's activity. */
+  bulkJobGet: {
+    channel: 'bulk:job',
+    kind: 'query',
+    background: true,
+    access: actingRoles,
+    request: z.strictObject({ jobId }),
+    response: bulkJobDoc
+  },
+  bulkJobRows: {
+    channel: 'bulk:job-rows',
+    kind: 'query',
+    access: actingRoles,
+    request: z.strictObject({ jobId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(200) }),
+    response: z.object({ rows: z.array(bulkJobRow), total: z.number().int() })
+  },
+  bulkPause: { channel: 'bulk:pause', kind: 'command', access: actingRoles, request: z.strictObject({ jobId }), response: bulkJobDoc },
+  bulkResume: { channel: 'bulk:resume', kind: 'command', access: actingRoles, request: z.strictObject({ jobId }), response: bulkJobDoc },
+  bulkCancel: { channel: 'bulk:cancel', kind: 'command', access: actingRoles, request: z.strictObject({ jobId }), response: bulkJobDoc },
+
+  // ---- the acknowledgement of receipt of a withdrawal (Directive 2011/83/EU art. 11(3)) ----
+  acknowledgementRender: {
+    channel: 'acknowledgement:render',
+    kind: 'query',
+    access: 'agent',
+    request: z.strictObject({ caseId }),
+    response: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), language: customerLanguage, email: z.object({ subject: z.string(), body: z.string() }) })
+  },
+  /** The agent printed, downloaded or copied it for an e-mail: recorded on the case's timeline. */
+  acknowledgementRecord: {
+    channel: 'acknowledgement:record',
+    kind: 'command',
+    access: 'agent',
+    request: z.strictObject({ caseId, how: z.enum(['pdf', 'email']), idempotencyKey }),
+    response: z.object({ at: z.string() })
+  },
+
   // ---- settings and audit ----
   settingsGet: {
     channel: 'settings:get',
@@ -571,6 +687,9 @@ export type FormSource = z.output<typeof formSource>
 export type StoryEventDoc = z.output<typeof storyEvent>
 export type NoteDocument = z.output<typeof noteDoc>
 export type AttentionRowDoc = z.output<typeof attentionRow>
+export type BulkPreviewRow = z.output<typeof bulkPreviewRow>
+export type BulkJobDoc = z.output<typeof bulkJobDoc>
+export type BulkJobRowDoc = z.output<typeof bulkJobRow>
 
 /** What `window.api` is, in Electron (preload) and in the harness (HTTP bridge) alike. */
 export type Api = {

@@ -102,6 +102,26 @@ export const MESSAGES = {
   'refund.inFuture': [],
   'refund.beforeNotice': [],
 
+  // ---- bulk SIM jobs ----
+  'bulk.notText': [],
+  'bulk.fileEmpty': [],
+  'bulk.fileTooLarge': ['maxKb'],
+  'bulk.tooManyRows': ['max', 'rows'],
+  'bulk.fileMalformed': ['line'],
+  'bulk.columns': ['line', 'found'],
+  'bulk.vinInvalid': ['vin'],
+  'bulk.actionUnknown': ['action'],
+  'bulk.duplicate': ['line'],
+  'bulk.reasonInvalid': ['max'],
+  'bulk.needsAcknowledgement': [],
+  'bulk.nothingToRun': [],
+  'bulk.roleForbidden': ['role'],
+  'bulk.jobNotFound': [],
+  'bulk.jobStatus': ['status'],
+
+  // ---- the acknowledgement of receipt ----
+  'acknowledgement.notAccepted': [],
+
   // ---- forms ----
   'form.noContract': [],
   'form.noPurchase': [],

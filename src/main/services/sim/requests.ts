@@ -16,6 +16,7 @@ import type { Idempotency } from '../idempotency'
 import { mayActOnMarket, otherMarket } from '../scope'
 import type { VehicleService } from '../vehicles'
 import { recordWithdrawalCase } from '../withdrawal-cases'
+import { deactivationRefusal, reactivationRefusal } from './decide'
 import { commandDoc, insertCommand, pendingCommand, retriesByItself } from './store'
 
 /**
@@ -30,6 +31,14 @@ export interface Actor {
   /** The session's token, for the caller check this command rests on. */
   token: string | null
 }
+
+/**
+ * What a command rests on: the caller check of the agent's session (RULES.md §8, D11), or a bulk job the
+ * agent confirmed (its authorisation replaces the per-call check and is recorded as the verification).
+ * A bulk row can never carry the customer's acknowledgement of a lost emergency call: such rows are refused.
+ */
+export type Authority = { kind: 'caller-check' } | { kind: 'bulk-job'; jobId: string; verification: Record<string, unknown> }
+const CALLER_CHECK: Authority = { kind: 'caller-check' }
 
 export interface SimRequestsDeps {
   db: Database
@@ -67,11 +76,18 @@ export function createSimRequests(deps: SimRequestsDeps) {
     return check
   }
 
+  /** The verification a command records: the session's caller check, or the bulk job's authorisation. */
+  async function verificationFor(tx: Queryable, actor: Actor, authority: Authority, action: string, vin: string): Promise<Record<string, unknown>> {
+    if (authority.kind === 'bulk-job') return authority.verification
+    const check = await requireCheck(tx, actor, action, vin)
+    return { method: check.method, at: check.at, ...check.details }
+  }
+
   /** The first attempt's deadline: no answer by then and it has timed out. */
   const deadlineFrom = (now: string) => Temporal.Instant.from(now).add({ milliseconds: deps.timeoutMs() }).toString()
 
   return {
-    async deactivate(actor: Actor, request: ParsedRequest<'simDeactivate'>): Promise<CommandOutcome> {
+    async deactivate(actor: Actor, request: ParsedRequest<'simDeactivate'>, authority: Authority = CALLER_CHECK): Promise<CommandOutcome> {
       const action = 'sim.deactivate'
       const { idempotencyKey, ...asked } = request
       const { result, replayed } = await runOnce(
@@ -94,20 +110,13 @@ export function createSimRequests(deps: SimRequestsDeps) {
             )
           }
           if (await pendingCommand(tx, vehicle.vin)) refuse(conflict('sim.pending'), { actor: actor.agent, action, vin: vehicle.vin })
-          if (!assessment.allowed) {
-            const key = (
-              {
-                'already-deactivated': facts.sim === 'ECALL_ONLY' ? 'sim.alreadyRestricted' : 'sim.alreadyDeactivated',
-                'contract-withdrawn': 'sim.contractWithdrawn',
-                'contract-ended': 'sim.contractEnded'
-              } as const
-            )[assessment.refusal ?? 'contract-ended']
+          const refusal = deactivationRefusal(facts, assessment)
+          if (refusal) refuse(refused(refusal), { actor: actor.agent, action, vin: vehicle.vin, details: { assessment: summary } })
+          if (assessment.requiresAcknowledgement && (authority.kind === 'bulk-job' || request.acknowledgement?.emergencyCallLoss !== true)) {
+            const key = authority.kind === 'bulk-job' ? 'bulk.needsAcknowledgement' : 'sim.acknowledgementRequired'
             refuse(refused(key), { actor: actor.agent, action, vin: vehicle.vin, details: { assessment: summary } })
           }
-          if (assessment.requiresAcknowledgement && request.acknowledgement?.emergencyCallLoss !== true) {
-            refuse(refused('sim.acknowledgementRequired'), { actor: actor.agent, action, vin: vehicle.vin, details: { assessment: summary } })
-          }
-          const check = await requireCheck(tx, actor, action, vehicle.vin)
+          const verification = await verificationFor(tx, actor, authority, action, vehicle.vin)
 
           const now = clock.now().toString()
           const effectiveOn = assessment.contractEffect === 'termination' ? (assessment.terminationEffectiveOn ?? null) : null
@@ -116,10 +125,10 @@ export function createSimRequests(deps: SimRequestsDeps) {
             warningsReadOut: request.acknowledgement?.warningsReadOut ?? false,
             warnings: assessment.warnings
           }
-          const verification = { method: check.method, at: check.at, ...check.details }
           // What the agent read out, in which language (the customer's on record unless the agent chose another).
+          // A bulk job reads nothing out: no customer is on the line (it refuses rows that need an acknowledgement).
           const language = request.readOutLanguage ?? vehicle.customer.language
-          const readOut = { language, sentences: readOutsFor({ ...assessment, requiresAcknowledgement: assessment.requiresAcknowledgement }, language) }
+          const readOut = authority.kind === 'bulk-job' ? undefined : { language, sentences: readOutsFor(assessment, language) }
           let caseId: string | null = null
           if (assessment.contractEffect === 'withdrawal' && vehicle.contract) {
             // GTC 1.6 a) / SE 1.6 a) with D12: the request before handover is a withdrawal; all payments come back.
@@ -166,7 +175,8 @@ export function createSimRequests(deps: SimRequestsDeps) {
               agent: actor.agent
             })
           } else if (assessment.contractEffect === 'termination' && effectiveOn && !assessment.terminationAlreadyPending) {
-            await tx.query(`UPDATE contracts SET status = 'terminated', termination_effective_on = $2 WHERE vin = $1`, [vehicle.vin, effectiveOn])
+            // Pending until its date: the contract ends then, by itself (dated-effects.ts).
+            await tx.query(`UPDATE contracts SET termination_effective_on = $2 WHERE vin = $1`, [vehicle.vin, effectiveOn])
           }
           const id = await insertCommand(tx, {
             vin: vehicle.vin,
@@ -182,7 +192,7 @@ export function createSimRequests(deps: SimRequestsDeps) {
             reason: request.reason ?? null,
             verification,
             assessment,
-            origin: 'agent',
+            origin: authority.kind === 'bulk-job' ? 'bulk' : 'agent',
             caseId,
             readOut
           })
@@ -195,7 +205,16 @@ export function createSimRequests(deps: SimRequestsDeps) {
               outcome: 'ok',
               reason: request.reason ?? null,
               verification,
-              details: { commandId: id, targetState: assessment.targetState, contractEffect: assessment.contractEffect, terminationEffectiveOn: effectiveOn, acknowledgement, readOut: { language, keys: readOut.sentences.map((s) => s.key) }, clauses: assessment.clauses }
+              details: {
+                commandId: id,
+                targetState: assessment.targetState,
+                contractEffect: assessment.contractEffect,
+                terminationEffectiveOn: effectiveOn,
+                acknowledgement,
+                ...(readOut ? { readOut: { language, keys: readOut.sentences.map((s) => s.key) } } : {}),
+                clauses: assessment.clauses,
+                ...(authority.kind === 'bulk-job' ? { origin: 'bulk', jobId: authority.jobId } : {})
+              }
             },
             tx
           )
@@ -205,7 +224,7 @@ export function createSimRequests(deps: SimRequestsDeps) {
       return { command: result.command, fresh: !replayed }
     },
 
-    async reactivate(actor: Actor, request: ParsedRequest<'simReactivate'>): Promise<CommandOutcome> {
+    async reactivate(actor: Actor, request: ParsedRequest<'simReactivate'>, authority: Authority = CALLER_CHECK): Promise<CommandOutcome> {
       const action = 'sim.reactivate'
       const { idempotencyKey, ...asked } = request
       const { result, replayed } = await runOnce(
@@ -217,13 +236,10 @@ export function createSimRequests(deps: SimRequestsDeps) {
           const { vehicle, facts } = await lockedVehicle(tx, actor, action, request.vin)
           const assessment = assessSimReactivation(facts, clock.today(), { purchases: toServicePurchases(vehicle) })
           if (await pendingCommand(tx, vehicle.vin)) refuse(conflict('sim.pending'), { actor: actor.agent, action, vin: vehicle.vin })
-          if (!assessment.allowed) {
-            const key = ({ 'already-active': 'sim.alreadyActive', 'contract-withdrawn': 'sim.reactivateWithdrawn', 'contract-ended': 'sim.reactivateEnded' } as const)[assessment.refusal ?? 'contract-ended']
-            refuse(refused(key), { actor: actor.agent, action, vin: vehicle.vin, details: { clauses: assessment.clauses } })
-          }
-          const check = await requireCheck(tx, actor, action, vehicle.vin)
+          const refusal = reactivationRefusal(assessment)
+          if (refusal) refuse(refused(refusal), { actor: actor.agent, action, vin: vehicle.vin, details: { clauses: assessment.clauses } })
+          const verification = await verificationFor(tx, actor, authority, action, vehicle.vin)
           const now = clock.now().toString()
-          const verification = { method: check.method, at: check.at, ...check.details }
           const effect = assessment.cancelsTermination ? 'cancel-termination' : 'none'
           if (assessment.cancelsTermination) {
             await tx.query(`UPDATE contracts SET status = 'active', termination_effective_on = NULL WHERE vin = $1`, [vehicle.vin])
@@ -242,7 +258,7 @@ export function createSimRequests(deps: SimRequestsDeps) {
             reason: request.reason ?? null,
             verification,
             assessment,
-            origin: 'agent',
+            origin: authority.kind === 'bulk-job' ? 'bulk' : 'agent',
             caseId: null
           })
           await audit.record(
@@ -258,7 +274,8 @@ export function createSimRequests(deps: SimRequestsDeps) {
                 cancelsTermination: assessment.cancelsTermination,
                 restored: assessment.restoredServices.map((s) => s.service),
                 expired: assessment.expiredServices.map((s) => s.service),
-                clauses: assessment.clauses
+                clauses: assessment.clauses,
+                ...(authority.kind === 'bulk-job' ? { origin: 'bulk', jobId: authority.jobId } : {})
               }
             },
             tx

@@ -6,7 +6,7 @@ import type { CallerChecks } from '../callers'
 import type { Idempotency } from '../idempotency'
 import type { VehicleService } from '../vehicles'
 import { createDispatcher } from './dispatcher'
-import { createSimRequests, type Actor, type CommandOutcome } from './requests'
+import { createSimRequests, type Actor, type Authority, type CommandOutcome } from './requests'
 import type { Settlement } from './settle'
 import type { SimulatorSettings, TelematicsPort } from './telematics'
 
@@ -32,7 +32,7 @@ export interface SimServiceDeps {
   onSettled?: (settlement: Settlement) => void
 }
 
-export type { Actor }
+export type { Actor, Authority }
 
 export function createSimCommandService(deps: SimServiceDeps) {
   const timeoutMs = () => deps.telematicsSettings().timeoutMs
@@ -51,8 +51,8 @@ export function createSimCommandService(deps: SimServiceDeps) {
   }
 
   return {
-    deactivate: async (actor: Actor, request: Parameters<typeof requests.deactivate>[1]) => sent(await requests.deactivate(actor, request)),
-    reactivate: async (actor: Actor, request: Parameters<typeof requests.reactivate>[1]) => sent(await requests.reactivate(actor, request)),
+    deactivate: async (actor: Actor, request: Parameters<typeof requests.deactivate>[1], authority?: Authority) => sent(await requests.deactivate(actor, request, authority)),
+    reactivate: async (actor: Actor, request: Parameters<typeof requests.reactivate>[1], authority?: Authority) => sent(await requests.reactivate(actor, request, authority)),
     retry: async (actor: Actor, request: Parameters<typeof requests.retry>[1]) => sent(await requests.retry(actor, request)),
     /** A command written by another service's transaction (a withdrawal's SIM change), sent after its commit. */
     send: (commandId: string) => dispatcher.kick(commandId),

@@ -66,6 +66,7 @@ export function formatParams(params: Params | undefined): Params {
     else if (typeof value === 'string' && name === 'market') out[name] = word('market', value)
     else if (typeof value === 'string' && name === 'role') out[name] = word('role', value)
     else if (typeof value === 'string' && (name === 'expected' || name === 'actual')) out[name] = word('sim.state', value)
+    else if (typeof value === 'string' && name === 'status') out[name] = word('bulk.jobStatus', value)
     else out[name] = value
   }
   return out

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contract } from '@shared/ipc/contract'
+import { bulkJobDoc, bulkJobRow, bulkPreviewRow, contract } from '@shared/ipc/contract'
 import { ERROR_CODES } from '@shared/ipc/errors'
 import { MESSAGE_KEYS } from '@shared/ipc/messages'
 import { contractDoc, contractEffect, customerKind, market, noticeChannel, purchaseDoc, refundMethod, role, salesChannel, simCommandDoc, simCommandStatus, simErrorCode, simState, withdrawalCaseDoc } from '@shared/ipc/schemas'
@@ -48,6 +48,10 @@ const NAMESPACES: Record<string, readonly string[]> = {
   'clauses.documents': CLAUSE_DOCUMENTS,
   simError: simErrorCode.options,
   'forms.contracts': all<ContractKind>({ connected: true, 'service-inclusive': true }),
+  'bulk.outcome': bulkPreviewRow.shape.outcome.options,
+  'bulk.action': bulkPreviewRow.shape.action.unwrap().options,
+  'bulk.jobStatus': bulkJobDoc.shape.status.options,
+  'bulk.rowStatus': bulkJobRow.shape.status.options,
   'errors.refusal': all<WithdrawalRefusal>({ 'not-consumer': true, 'channel-excluded': true, 'fully-performed': true, late: true })
 }
 
@@ -55,7 +59,9 @@ const NAMESPACES: Record<string, readonly string[]> = {
 const AUDIT_ACTIONS = [
   'agent.create', 'agent.create-first-supervisor', 'auth.sign-in', 'auth.sign-out', 'caller.verify', 'caller.identity-document', 'settings.change',
   'sim.deactivate', 'sim.reactivate', 'sim.confirmed', 'sim.failed', 'sim.timed-out', 'sim.retry', 'sim.resumed', 'sim.invariant-stop',
-  'withdrawal.record', 'refund.record', 'form.generate', 'sim.reconcile', 'agent.set-language', 'app.update-install'
+  'withdrawal.record', 'refund.record', 'form.generate', 'sim.reconcile', 'agent.set-language', 'app.update-install',
+  'contract.ended', 'case.acknowledgement-pdf', 'case.acknowledgement-email',
+  'bulk.start', 'bulk.pause', 'bulk.resume', 'bulk.cancel', 'bulk.done', 'bulk.resumed'
 ].map((a) => a.replace(/\./g, '-'))
 
 type Tree = { [key: string]: string | Tree }
