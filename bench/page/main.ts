@@ -7,7 +7,8 @@
  * library: the few browser globals it needs are reached through `globalThis` with local types.
  */
 import Dexie from 'dexie'
-import { CacheDatabase, toCached, type CachedVehicle } from '@renderer/cache/db'
+import { CacheDatabase, type CachedVehicle } from '@renderer/cache/db'
+import { toCached } from '@renderer/cache/records'
 import { searchVehicles } from '@renderer/cache/search'
 import { createSyncEngine, type SyncEngine, type SyncSource } from '@renderer/cache/sync'
 import type { Api } from '@shared/ipc/contract'

@@ -6,7 +6,9 @@
  */
 import Dexie from 'dexie'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CacheDatabase, compactNameIndex, putVehicles, SMALL_WRITE, toCached, type CachedVehicle } from '@renderer/cache/db'
+import { CacheDatabase, type CachedVehicle } from '@renderer/cache/db'
+import { compactNameIndex, putVehicles, SMALL_WRITE } from '@renderer/cache/name-index'
+import { toCached } from '@renderer/cache/records'
 import { vehiclesWithCases } from '@renderer/cache/cases'
 import { copyIsComplete } from '@renderer/cache/lookup'
 import { searchVehicles } from '@renderer/cache/search'

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestBackend, type Caller, type TestBackend } from '@main/testing/backend'
-import { CacheDatabase, PUT_SLICE } from '@renderer/cache/db'
+import { CacheDatabase } from '@renderer/cache/db'
+import { PUT_SLICE } from '@renderer/cache/name-index'
 import { searchVehicles } from '@renderer/cache/search'
 import { AHEAD, COMPACT_AFTER, COMPACT_RUN, createSyncEngine, FIRST_BATCH, MAX_BATCH, type SyncSource } from '@renderer/cache/sync'
 import { generateFleet } from '@shared/fleet/generate'

@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import type { VehicleDoc } from '@shared/ipc/schemas'
-import { nameTokens, plateKey } from '@shared/search/fold'
-import { emailKey, phoneTailKey } from '@shared/search/query'
+import { nameIndexRows, newChunkId } from './name-index'
 
 /**
  * The renderer's replica of the main-process data (ARCHITECTURE.md, data flow 3). Lookups during a call
@@ -91,102 +90,6 @@ export class CacheDatabase extends Dexie {
   }
 }
 
-/** The name folding (`FOLD_VERSION` in @shared/search/fold) the name index of this schema holds. */
-export const NAME_INDEX_FOLD_VERSION = 2
-
-/** The name-index bucket of a word, and of a typed word prefix of two letters or more. */
-export function nameBucket(word: string): string {
-  return word.slice(0, 2)
-}
-
-/**
- * Writes of fewer vehicles than this (incremental syncs) list them in one-letter buckets: a few rows
- * instead of one per two-letter bucket, which is most of the cost of a small write. Lookups read both.
- */
-export const SMALL_WRITE = 1_000
-
-let chunkSequence = 0
-/**
- * A name-index chunk id never used before, in this database or any other: rows are only ever added or
- * deleted, never rewritten, so a copy of a row read earlier is still right (lookups keep such copies).
- * Milliseconds since 1970 times 1024 plus a counter stay below 2^53 until the year 2248.
- */
-export function newChunkId(): number {
-  chunkSequence = (chunkSequence + 1) % 1024
-  return Date.now() * 1024 + chunkSequence
-}
-
-/** The name-index rows listing these vehicles under their words, as chunk `chunk`. */
-export function nameIndexRows(records: readonly CachedVehicle[], chunk: number): NameIndexRow[] {
-  const width = records.length < SMALL_WRITE ? 1 : 2
-  const buckets = new Map<string, Map<string, string[]>>()
-  for (const v of records) {
-    for (const word of v.nameKeys) {
-      const bucket = word.slice(0, width)
-      let words = buckets.get(bucket)
-      if (!words) buckets.set(bucket, (words = new Map()))
-      const vins = words.get(word)
-      if (vins) vins.push(v.vin)
-      else words.set(word, [v.vin])
-    }
-  }
-  return [...buckets].map(([bucket, words]) => ({ bucket, chunk, postings: [...words] }))
-}
-
-/** Records per bulkPut in `putVehicles`, and bulkPuts queued at once. */
-export const PUT_SLICE = 500
-export const PUTS_IN_FLIGHT = 3
-
-/**
- * Stores vehicles and lists them in the name index, as a new chunk. Must run inside a read-write
- * transaction on `vehicles` and `nameIndex`. The records are put in slices, a few queued at once:
- * IndexedDB always has the next slice to store while the main thread clones (and, between slices,
- * parses the next answer, handles input), and the main thread is never busy for more than one slice,
- * so typing stays responsive during a sync.
- */
-export async function putVehicles(db: CacheDatabase, records: readonly CachedVehicle[], slice = PUT_SLICE): Promise<void> {
-  const queued: Promise<unknown>[] = []
-  for (let i = 0; i < records.length; i += slice) {
-    if (queued.length >= PUTS_IN_FLIGHT) await queued.shift()
-    const put = db.vehicles.bulkPut(records.slice(i, i + slice))
-    put.catch(() => undefined)
-    queued.push(put)
-  }
-  for (const put of queued) await put
-  if (records.length) await db.nameIndex.bulkPut(nameIndexRows(records, newChunkId()))
-}
-
-/**
- * Merges the name index into one row per two-letter bucket, each VIN once per word. With `dropMissing`,
- * also drops the VINs no longer in the cache (this reads every key of the vehicles table: now and then).
- */
-export async function compactNameIndex(db: CacheDatabase, options: { dropMissing?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [db.nameIndex, db.vehicles, db.meta], async () => {
-    const present = options.dropMissing ? new Set(await db.vehicles.toCollection().primaryKeys()) : null
-    const merged = new Map<string, Map<string, Set<string>>>()
-    for (const row of await db.nameIndex.toArray()) {
-      for (const [word, vins] of row.postings) {
-        const bucket = nameBucket(word)
-        let words = merged.get(bucket)
-        if (!words) merged.set(bucket, (words = new Map()))
-        let set = words.get(word)
-        if (!set) words.set(word, (set = new Set()))
-        for (const vin of vins) if (!present || present.has(vin)) set.add(vin)
-      }
-    }
-    await db.nameIndex.clear()
-    const chunk = newChunkId()
-    await db.nameIndex.bulkPut(
-      [...merged].map(([bucket, words]) => ({
-        bucket,
-        chunk,
-        postings: [...words].filter(([, vins]) => vins.size).map(([word, vins]): [string, string[]] => [word, [...vins]])
-      }))
-    )
-    await db.meta.put({ key: 'nameChunks', value: 0 })
-  })
-}
-
 /**
  * Version 2 upgrade, a page of vehicles at a time: lists the vehicles already cached in the new name
  * index, and marks those with withdrawal cases.
@@ -212,49 +115,6 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
 async function upgradeToVersion3(tx: Transaction): Promise<void> {
   await tx.table<NameIndexRow, [string, number]>('nameIndex').clear()
   await tx.table<MetaRow, string>('meta').bulkDelete(['cursor', 'head', 'nameChunks'])
-}
-
-/**
- * Folded words per name part. Names repeat a lot across a fleet (first names, family names, company
- * suffixes), and folding (NFD, accent stripping, the non-decomposing table) is the costly part of
- * preparing a record, so each distinct part is folded once. Bounded: cleared when it grows large.
- */
-const foldedParts = new Map<string, readonly string[]>()
-const FOLDED_PARTS_MAX = 50_000
-
-function wordsOf(part: string): readonly string[] {
-  let words = foldedParts.get(part)
-  if (!words) {
-    if (foldedParts.size >= FOLDED_PARTS_MAX) foldedParts.clear()
-    words = nameTokens(part)
-    foldedParts.set(part, words)
-  }
-  return words
-}
-
-/** Same result as `nameTokens(first, last, company)`: every folded word once, in order of appearance. */
-function nameKeysOf(customer: VehicleDoc['customer']): string[] {
-  const keys: string[] = []
-  for (const part of [customer.firstName, customer.lastName, customer.companyName]) {
-    if (!part) continue
-    for (const word of wordsOf(part)) if (!keys.includes(word)) keys.push(word)
-  }
-  return keys
-}
-
-export function toCached(doc: VehicleDoc): CachedVehicle {
-  const cached: CachedVehicle = {
-    ...doc,
-    plateKey: doc.plate ? plateKey(doc.plate) : '',
-    nameKeys: nameKeysOf(doc.customer)
-  }
-  if (doc.cases?.length) {
-    cached.withCases = 1
-    cached.caseIds = doc.cases.map((c) => c.id)
-  }
-  if (doc.customer.phone) cached.phoneTail = phoneTailKey(doc.customer.phone)
-  if (doc.customer.email) cached.emailKey = emailKey(doc.customer.email)
-  return cached
 }
 
 let shared: CacheDatabase | null = null

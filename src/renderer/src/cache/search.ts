@@ -1,7 +1,8 @@
 import Dexie from 'dexie'
 import { planSearch, plansLookup, vinProblemOf, type SearchPlan } from '@shared/search/query'
 import { rankResults } from '@shared/search/rank'
-import { nameBucket, type CacheDatabase, type CachedVehicle, type NameIndexRow } from './db'
+import type { CacheDatabase, CachedVehicle, NameIndexRow } from './db'
+import { nameBucket } from './name-index'
 
 export interface SearchOutcome {
   results: CachedVehicle[]

@@ -1,5 +1,7 @@
 import type { Request, Response } from '@shared/ipc/contract'
-import { compactNameIndex, putVehicles, toCached, type CacheDatabase } from './db'
+import type { CacheDatabase } from './db'
+import { compactNameIndex, putVehicles } from './name-index'
+import { toCached } from './records'
 
 export interface SyncProgress {
   received: number
