@@ -1,9 +1,34 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 
+/**
+ * The ports a run's harnesses listen on: `HARNESS_PORT` (embedded), +2 (dated-effects' own harness), +10
+ * (shared). Without HARNESS_PORT the first base from 4781 on whose three ports are free is taken and put
+ * in the environment, so that Playwright's workers (which load this file again) and the web servers agree,
+ * and a second `npm test` on the same machine runs beside the first instead of failing on a busy port.
+ * Synchronous (the config is), hence a child process that tries to listen.
+ */
+function harnessPort(): number {
+  const given = process.env['HARNESS_PORT']
+  if (given) return Number(given)
+  const probe = `
+    const net = require('node:net')
+    const free = (port) => new Promise((ok) => { const s = net.createServer(); s.once('error', () => ok(false)); s.listen(port, '127.0.0.1', () => s.close(() => ok(true))) })
+    ;(async () => {
+      for (let base = 4781; base < 4981; base += 20) {
+        if ((await free(base)) && (await free(base + 2)) && (await free(base + 10))) return console.log(base)
+      }
+      console.log(4781)
+    })()`
+  const base = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim()
+  process.env['HARNESS_PORT'] = base
+  return Number(base)
+}
+
 /** Shared by the Playwright config, the fixtures and the specs so they agree on the demo world. */
-export const HARNESS_PORT = Number(process.env['HARNESS_PORT'] ?? 4781)
+export const HARNESS_PORT = harnessPort()
 /** The harness as a client of a server on PostgreSQL (the shared deployment). */
 export const SHARED_HARNESS_PORT = Number(process.env['SHARED_HARNESS_PORT'] ?? HARNESS_PORT + 10)
 /** A fixed "today": the demo fleet and every legal date the specs check follow from it. */
