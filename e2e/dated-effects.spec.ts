@@ -94,7 +94,9 @@ test('a termination takes effect on its date while the app was closed; the card,
     await page.goto(URL_)
     await signIn(page, 'supervisor')
     await openCard(page, vinOf(9))
-    await expect(page.getByTestId('contract-status')).toHaveText('Active')
+    // Pending until its date: the contract is active, and the card says when the termination takes effect.
+    await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'active')
+    await expect(page.getByTestId('contract-status')).toHaveText(/^Termination takes effect on \d{1,2} [A-Z][a-z]{2} \d{4}$/)
     await snapshot(page, 'dated-before-card')
     await page.getByTestId('agent-menu').click()
     await page.getByTestId('menu-bulk').click()
@@ -116,7 +118,8 @@ test('a termination takes effect on its date while the app was closed; the card,
     await page.goto(URL_)
     await signIn(page, 'supervisor')
     await openCard(page, vinOf(9))
-    await expect(page.getByTestId('contract-status')).toHaveText('Terminated')
+    await expect(page.getByTestId('contract-status')).toHaveAttribute('data-status', 'terminated')
+    await expect(page.getByTestId('contract-status')).toHaveText(/^Terminated, ended on \d{1,2} [A-Z][a-z]{2} \d{4}$/)
     await expect(page.getByTestId('refunds-overdue')).toContainText('1 refund overdue')
     await snapshot(page, 'dated-after-card')
 
@@ -134,7 +137,7 @@ test('a termination takes effect on its date while the app was closed; the card,
       await expect(rows).toContainText('Kontrakten ophørte på opsigelsesdatoen')
       await snapshot(page, 'da-dated-after-audit')
       await openCard(page, vinOf(9))
-      await expect(page.getByTestId('contract-status')).toHaveText('Opsagt')
+      await expect(page.getByTestId('contract-status')).toHaveText(/^Opsagt, ophørte \d{1,2}\. [a-zæøå]{3}\. \d{4}$/)
       await expect(page.getByTestId('refunds-overdue')).toContainText('1 tilbagebetaling forfalden')
       await snapshot(page, 'da-dated-after-card')
     } finally {
