@@ -23,7 +23,12 @@ const PORT = HARNESS_PORT + 2
 const URL_ = `http://127.0.0.1:${PORT}/`
 const pending = fleet.records[9]!.contract!
 const LATER = addDays(pending.terminationEffectiveOn!, 1)
-const [withdrawn] = vehiclesWhere(300, 400, (a) => (a.market === 'DK' || a.market === 'SE') && a.allowed && !a.requiresAcknowledgement && a.contractEffect === 'withdrawal').slice(-1)
+// A paid contract: a withdrawal of a basic (free) contract has nothing to refund, and its case closes at once.
+const [withdrawn] = vehiclesWhere(
+  300,
+  400,
+  (a, i) => (a.market === 'DK' || a.market === 'SE') && a.allowed && !a.requiresAcknowledgement && a.contractEffect === 'withdrawal' && (fleet.records[i]!.contract?.paid ?? 0) > 0
+).slice(-1)
 
 async function answers(): Promise<boolean> {
   return fetch(`${URL_}health`).then((r) => r.ok, () => false)
