@@ -6,6 +6,7 @@ import {
   contractEffect,
   currency,
   customerLanguage,
+  dealerNumber,
   identityDocumentKind,
   isoDate,
   market,
@@ -334,7 +335,7 @@ export const contract = {
     kind: 'command',
     access: ['supervisor'],
     request: z
-      .strictObject({ username, displayName, role, dealerNumber: z.string().trim().regex(/^(DK|SE|PT|BE|LU)-\d{5}$/, { error: 'field.dealerNumber' }).optional(), password })
+      .strictObject({ username, displayName, role, dealerNumber: dealerNumber.optional(), password })
       .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'field.dealerNeedsNumber', path: ['dealerNumber'] }),
     response: agentSummary
   },

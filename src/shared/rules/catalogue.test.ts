@@ -10,6 +10,8 @@ import {
   MARKETS,
   PT_DURATIONS,
   PT_PACKAGES,
+  RECIPIENT_SETTING_MARKETS,
+  recipientIsSetting,
   SERVICE_CATALOGUES,
   SIM_RULES,
   TERMINATION_RULES,
@@ -72,6 +74,12 @@ describe('withdrawal rules (RULES.md §5) cite where they are written', () => {
       }
       if (rule.recipient) expectCites(rule.recipient.source)
     }
+  })
+
+  it('D5: BE and LU, whose terms name no recipient, take it from a setting; DK, SE and PT never do', () => {
+    expect(RECIPIENT_SETTING_MARKETS).toEqual(['BE', 'LU'])
+    expect(MARKETS.map((m) => [m, recipientIsSetting(m)])).toEqual([['DK', false], ['SE', false], ['PT', false], ['BE', true], ['LU', true]])
+    for (const m of RECIPIENT_SETTING_MARKETS) expect(WITHDRAWAL_RULES[m].connected.recipientClauses).toEqual(['D5'])
   })
 
   it('Service Inclusive exists in DK only', () => {
