@@ -3,7 +3,7 @@
 // Pure: the case in, a letter out, as a document model (drawn to PDF by src/main/services/forms) and as
 // plain text for an e-mail. Wording per language in acknowledgement-wording.ts.
 import { z } from 'zod'
-import { isIsoDate, MARKETS, recipientIsSetting, withdrawalRule, type ContractKind, type Currency, type IsoDate, type Market } from '@shared/rules'
+import { isIsoDate, MARKETS, recipientIsSetting, withdrawalContracts, withdrawalRule, type ContractKind, type Currency, type IsoDate, type Market } from '@shared/rules'
 import { WORDING, type AckWording } from './acknowledgement-wording'
 import { AUTHOR } from './build'
 import { FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence, MARKET_NAMES } from './languages'
@@ -166,8 +166,10 @@ export const acknowledgementRequestSchema = z
     if (r.issuedOn < r.noticeReceivedOn) {
       ctx.addIssue({ code: 'custom', path: ['issuedOn'], message: 'the letter cannot be dated before the notice was received' })
     }
-    if (r.withdrawn.kind === 'purchase' && r.withdrawn.contract === 'service-inclusive' && r.market !== 'DK') {
-      ctx.addIssue({ code: 'custom', path: ['withdrawn', 'contract'], message: 'Service Inclusive terms of their own exist in Denmark only' })
+    const contract = r.withdrawn.kind === 'purchase' ? r.withdrawn.contract : undefined
+    if (contract !== undefined && !withdrawalContracts(r.market).includes(contract)) {
+      const where = MARKETS.filter((m) => withdrawalContracts(m).includes(contract)).map((m) => MARKET_NAMES[m])
+      ctx.addIssue({ code: 'custom', path: ['withdrawn', 'contract'], message: `Service Inclusive terms of their own exist in ${where.join(', ')} only` })
     }
   })
 

@@ -1,7 +1,7 @@
 // Validation of a form request (the UI's input crosses IPC: never trust it). Errors name the field and say
 // what to do, in English, for the agent and the log.
 import { z } from 'zod'
-import { isIsoDate, MARKETS, recipientIsSetting } from '@shared/rules'
+import { isIsoDate, MARKETS, recipientIsSetting, withdrawalContracts } from '@shared/rules'
 import { ALL_FORM_LANGUAGES, FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence, MARKET_NAMES } from './languages'
 import type { FormLanguage, FormMarket } from './types'
 
@@ -100,11 +100,12 @@ export const withdrawalFormRequestSchema = z
     generatedOn: isoDate('generatedOn')
   })
   .superRefine((r, ctx) => {
-    if (r.contract === 'service-inclusive' && r.market !== 'DK') {
+    if (!withdrawalContracts(r.market).includes(r.contract)) {
+      const where = MARKETS.filter((m) => withdrawalContracts(m).includes(r.contract)).join(', ')
       ctx.addIssue({
         code: 'custom',
         path: ['contract'],
-        message: `there is no Service Inclusive form for ${r.market}: 'service-inclusive' exists in DK only (DK SI Bilag); use 'connected'`
+        message: `there is no Service Inclusive form for ${r.market}: '${r.contract}' exists in ${where} only; use 'connected'`
       })
     }
     if (r.language !== undefined && !FORM_LANGUAGES[r.market].includes(r.language)) {

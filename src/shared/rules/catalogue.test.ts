@@ -16,6 +16,7 @@ import {
   SIM_RULES,
   TERMINATION_RULES,
   VERIFICATION,
+  withdrawalContracts,
   WITHDRAWAL_RULES,
   type SourceRef
 } from './index'
@@ -84,6 +85,7 @@ describe('withdrawal rules (RULES.md §5) cite where they are written', () => {
 
   it('Service Inclusive exists in DK only', () => {
     expect(MARKETS.filter((m) => WITHDRAWAL_RULES[m]['service-inclusive'] !== undefined)).toEqual(['DK'])
+    expect(MARKETS.map((m) => [m, withdrawalContracts(m)])).toEqual([['DK', ['connected', 'service-inclusive']], ['SE', ['connected']], ['PT', ['connected']], ['BE', ['connected']], ['LU', ['connected']]])
   })
 })
 

@@ -274,6 +274,11 @@ export function recipientIsSetting(market: Market): boolean {
   return Object.values(WITHDRAWAL_RULES[market]).some((rule) => rule.recipient === null)
 }
 
+/** The contracts with withdrawal terms of their own in the market: MINI Connected, and in DK Service Inclusive. */
+export function withdrawalContracts(market: Market): readonly ContractKind[] {
+  return Object.values(WITHDRAWAL_RULES[market]).map((rule) => rule.contract)
+}
+
 /** The markets whose withdrawal recipient is a supervisor setting (D5), in the order of MARKETS. */
 export const RECIPIENT_SETTING_MARKETS: readonly Market[] = Object.freeze(MARKETS.filter(recipientIsSetting))
 

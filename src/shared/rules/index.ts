@@ -147,7 +147,8 @@ export {
   LEGAL_ECALL_OPTION_CODES,
   MISSING_INSTRUCTIONS_EXTENSION_MONTHS,
   RECIPIENT_SETTING_MARKETS,
-  recipientIsSetting
+  recipientIsSetting,
+  withdrawalContracts
 } from './catalogue'
 export type {
   SourceRef,
