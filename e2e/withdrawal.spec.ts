@@ -126,6 +126,47 @@ test.describe('withdrawal cases', () => {
     await expect(app.getByTestId('form-download').first()).toBeVisible()
     await app.getByTestId('form-download').first().click()
     await expect(app.getByText(/withdrawal recipient for Belgium is not set yet/)).toBeVisible()
-    await expect(app.getByText(/recipientBE|RULES\.md/)).toHaveCount(0)
+    await expect(app.getByText(/recipient(BE|LU)|recipients|RULES\.md/)).toHaveCount(0)
+  })
+})
+
+test.describe('D5: the withdrawal recipients in Settings', () => {
+  test.use({ account: 'supervisor' })
+
+  test('one form per market whose terms name no recipient; a BE recipient set there is printed on the BE form', async ({ app }) => {
+    await app.getByTestId('nav-settings').click()
+    await expect(app.getByTestId('settings-view')).toBeVisible()
+    // The markets come from the rules: BE and LU name no trader, DK, SE and PT do.
+    await expect(app.locator('[data-testid^="settings-recipient-"]')).toHaveCount(2)
+    const be = app.getByTestId('settings-recipient-BE')
+    await expect(be).toContainText('Withdrawal recipient, Belgium')
+    await expect(be).toContainText('The terms for Belgium name no trader')
+    await expect(app.getByTestId('settings-recipient-LU')).toContainText('Withdrawal recipient, Luxembourg')
+
+    await field(app, 'recipient-BE-name').fill('BMW Belux SA/NV')
+    await field(app, 'recipient-BE-address').fill('Lodderstraat 16, 2880 Bornem')
+    await field(app, 'recipient-BE-email').fill('not an address')
+    await app.getByTestId('save-recipient-BE').click()
+    // The problem shows beside the field of the BE form only, in words.
+    await expect(be.locator('.el-form-item__error')).toHaveCount(1)
+    await expect(app.getByTestId('settings-recipient-LU').locator('.el-form-item__error')).toHaveCount(0)
+    await snapshot(app, 'settings-recipients')
+
+    await field(app, 'recipient-BE-email').fill('retractation@example.be')
+    await app.getByTestId('save-recipient-BE').click()
+    await expect(app.getByText('Saved.')).toBeVisible()
+    try {
+      await openVehicle(app, 5)
+      const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('form-download').first().click()])
+      const bytes = readFileSync(await download.path())
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise
+      const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')
+      expect(text).toContain('BMW Belux SA/NV')
+      expect(text).toContain('retractation@example.be')
+    } finally {
+      // The other specs expect BE without a recipient (D5).
+      await app.evaluate(() => (window as unknown as { api: { settingsSet(r: unknown): Promise<unknown> } }).api.settingsSet({ key: 'recipient', market: 'BE', value: null }))
+    }
   })
 })

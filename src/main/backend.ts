@@ -98,8 +98,7 @@ export interface Backend {
 export const DEFAULT_SETTINGS: SettingValues = {
   idleMinutes: 15,
   telematics: { minLatencyMs: 1_000, maxLatencyMs: 3_000, failureRate: 0.05, timeoutMs: 15_000 },
-  recipientBE: null,
-  recipientLU: null,
+  recipients: {},
   bulk: { rolesAllowed: ['hotline', 'dealer'], rowsPerSecond: 10 },
   refundWarningDays: 3
 }
@@ -335,7 +334,8 @@ export async function createBackend(config: BackendConfig): Promise<Backend> {
       return settings.all()
     },
     async settingsSet(change, ctx) {
-      await settings.set(change.key, change.value, signedIn(ctx))
+      if (change.key === 'recipient') await settings.setRecipient(change.market, change.value, signedIn(ctx))
+      else await settings.set(change.key, change.value, signedIn(ctx))
       return settings.all()
     },
     auditList: ({ limit, offset, ...filter }) => audit.list({ ...filter, limit, offset }),

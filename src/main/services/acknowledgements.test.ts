@@ -98,14 +98,14 @@ describe('the acknowledgement of receipt', () => {
     // LU: a store service bought online a week ago, withdrawn; the trader is the supervisor's setting.
     const lu = backend.fleet.records[11]!
     const trader = { name: 'MINI Luxembourg Test S.A.', address: 'Route d’Arlon 1\n8008 Strassen', email: 'retractation@example.com' }
-    await supervisor.call('settingsSet', { key: 'recipientLU', value: trader })
+    await supervisor.call('settingsSet', { key: 'recipient', market: 'LU', value: trader })
     const { case: luCase } = await supervisor.call('withdrawalRecord', notice(lu.vehicle.vin, { subject: 'purchase', purchaseId: lu.purchases[0]!.id }))
     expect(luCase.decision).toBe('accepted')
     const ack = await supervisor.call('acknowledgementRender', { caseId: luCase.id })
     const pdf = await inspectPdf(Uint8Array.from(Buffer.from(ack.pdfBase64, 'base64')))
     expect(words(pdf.text)).toContain(trader.name)
     expect(words(pdf.text)).toContain(words(lu.purchases[0]!.name))
-    await supervisor.call('settingsSet', { key: 'recipientLU', value: null })
+    await supervisor.call('settingsSet', { key: 'recipient', market: 'LU', value: null })
     expect(await failure(supervisor.call('acknowledgementRender', { caseId: luCase.id }))).toMatchObject({ code: 'refused', key: 'withdrawal.noRecipient', params: { market: 'LU' } })
     expect(await failure(supervisor.call('acknowledgementRecord', { caseId: luCase.id, how: 'email', idempotencyKey: randomUUID() }))).toMatchObject({ key: 'withdrawal.noRecipient' })
   })

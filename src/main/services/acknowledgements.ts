@@ -1,5 +1,6 @@
 import type { AcknowledgementRequest } from '@shared/forms'
 import type { ParsedRequest } from '@shared/ipc/contract'
+import { recipientIsSetting } from '@shared/rules'
 import type { VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
 import type { SessionAgent } from '../auth/sessions'
 import type { Clock } from '../clock'
@@ -17,8 +18,8 @@ import type { WithdrawalService } from './withdrawals'
 /**
  * The acknowledgement of receipt of a withdrawal (Directive 2011/83/EU art. 11(3)): drawn from the case as
  * main holds it (the content and the PDF are the forms module's, src/shared/forms/acknowledgement.ts), in
- * the consumer's language, with the trader as sender (the rules catalogue's recipient, or the BE/LU
- * setting, D5). Showing it changes nothing; printing it or copying it into an e-mail is recorded on the
+ * the consumer's language, with the trader as sender (the rules catalogue's recipient, or the
+ * market's recipient setting, D5). Showing it changes nothing; printing it or copying it into an e-mail is recorded on the
  * case's timeline (a command, audited).
  */
 export interface AcknowledgementDeps {
@@ -45,7 +46,7 @@ export function createAcknowledgements(deps: AcknowledgementDeps) {
     // A refused withdrawal is answered with its refusal, not with a confirmation that it takes effect.
     if (c.decision !== 'accepted') throw refused('acknowledgement.notAccepted')
     const trader = withdrawals.recipientFor(vehicle.market)
-    if ((vehicle.market === 'BE' || vehicle.market === 'LU') && !trader) throw refused('withdrawal.noRecipient', { market: vehicle.market })
+    if (recipientIsSetting(vehicle.market) && !trader) throw refused('withdrawal.noRecipient', { market: vehicle.market })
     const purchase = c.purchaseId ? vehicle.purchases.find((p) => p.id === c.purchaseId) : undefined
     return {
       caseNumber: c.id,

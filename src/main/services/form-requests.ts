@@ -1,5 +1,6 @@
 import type { WithdrawalFormRequest } from '@shared/forms'
 import type { FormSource } from '@shared/ipc/contract'
+import { recipientIsSetting } from '@shared/rules'
 import type { VehicleDoc } from '@shared/ipc/schemas'
 import type { SessionAgent } from '../auth/sessions'
 import type { Clock } from '../clock'
@@ -41,7 +42,7 @@ export function createFormPrinting(deps: { db: Database; clock: Clock; audit: Au
 
   function recipient(market: VehicleDoc['market']) {
     const r = withdrawals.recipientFor(market)
-    if ((market === 'BE' || market === 'LU') && !r) throw refused('withdrawal.noRecipient', { market })
+    if (recipientIsSetting(market) && !r) throw refused('withdrawal.noRecipient', { market })
     return r ? { recipient: r } : {}
   }
 

@@ -1,10 +1,12 @@
 import type { z } from 'zod'
-import { settingsValues } from '@shared/ipc/contract'
+import { settingsValues, type Recipient } from '@shared/ipc/contract'
+import type { Market } from '@shared/ipc/schemas'
+import { recipientIsSetting } from '@shared/rules'
 import type { SessionAgent } from '../auth/sessions'
 import type { Database } from '../db/database'
 import type { Logger } from '../logger'
 import type { Audit } from './audit'
-import { badRequest } from './errors'
+import { badRequest, refused } from './errors'
 
 /**
  * Settings a supervisor changes at runtime, stored in the database with who changed them. Each key has a
@@ -59,22 +61,40 @@ export function createSettings(db: Database, audit: Audit, defaults: SettingValu
     },
 
     async set<K extends SettingKey>(key: K, value: unknown, by: SessionAgent): Promise<SettingValue<K>> {
-      const checked = settingSchemas[key].safeParse(value)
-      if (!checked.success) throw badRequest('request.invalid')
-      const parsed = checked.data as SettingValue<K>
-      await db.transaction(async (tx) => {
-        const before = (await tx.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1 FOR UPDATE', [key])).rows[0]?.value ?? defaults[key]
-        await tx.query(
-          `INSERT INTO settings (key, value, updated_by, updated_at) VALUES ($1, $2, $3, now())
-           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-          [key, JSON.stringify(parsed), by.id]
-        )
-        await audit.record({ actor: by, action: 'settings.change', outcome: 'ok', details: { key, before, after: parsed } }, tx)
-        await tx.query('SELECT pg_notify($1, $2)', [SETTINGS_CHANNEL, key])
-      })
-      cache.set(key, parsed)
-      return parsed
+      return write(key, () => value, by)
+    },
+
+    /**
+     * One market's withdrawal recipient (D5), null to clear it. Only a market whose terms name none has
+     * one: for the others the terms decide, and a setting would be printed nowhere.
+     */
+    async setRecipient(market: Market, value: Recipient | null, by: SessionAgent): Promise<SettingValue<'recipients'>> {
+      if (!recipientIsSetting(market)) throw refused('settings.recipientFixed', { market })
+      return write('recipients', (before) => ({ ...before, [market]: value }), by, { market })
     }
+  }
+
+  /** Validates and stores a key's next value, computed from the stored one under a row lock, audited and announced. */
+  async function write<K extends SettingKey>(key: K, next: (before: SettingValue<K>) => unknown, by: SessionAgent, details: Record<string, unknown> = {}): Promise<SettingValue<K>> {
+    const parsed = await db.transaction(async (tx) => {
+      const stored = (await tx.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1 FOR UPDATE', [key])).rows[0]?.value
+      const before = stored === undefined ? defaults[key] : stored
+      // A stored value this version cannot read counts as the default (as load() does).
+      const current = (settingSchemas[key].safeParse(before).data ?? defaults[key]) as SettingValue<K>
+      const checked = settingSchemas[key].safeParse(next(current))
+      if (!checked.success) throw badRequest('request.invalid')
+      const after = checked.data as SettingValue<K>
+      await tx.query(
+        `INSERT INTO settings (key, value, updated_by, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [key, JSON.stringify(after), by.id]
+      )
+      await audit.record({ actor: by, action: 'settings.change', outcome: 'ok', details: { key, ...details, before, after } }, tx)
+      await tx.query('SELECT pg_notify($1, $2)', [SETTINGS_CHANNEL, key])
+      return after
+    })
+    cache.set(key, parsed)
+    return parsed
   }
 }
 

@@ -168,7 +168,7 @@ describe('refunds', () => {
 
 describe('the standard form', () => {
   it('is generated from a case, a vehicle, or blank, as a PDF', async () => {
-    await supervisor.call('settingsSet', { key: 'recipientLU', value: { name: 'BMW Belux (Luxembourg)', address: 'Route d’Arlon 1, L-8009 Strassen', email: 'retractation@example.lu' } })
+    await supervisor.call('settingsSet', { key: 'recipient', market: 'LU', value: { name: 'BMW Belux (Luxembourg)', address: 'Route d’Arlon 1, L-8009 Strassen', email: 'retractation@example.lu' } })
     const purchase = record(11).purchases[0]!
     const { case: c } = await hotline.call('withdrawalRecord', notice(11, { subject: 'purchase', purchaseId: purchase.id, consumers: ['Noémie Gœrgen', 'Αλέξανδρος Παπαδόπουλος'] }))
     const fromCase = await hotline.call('formRender', { source: 'case', caseId: c.id })
@@ -183,7 +183,7 @@ describe('the standard form', () => {
   it('D5 — BE and LU forms are refused until a supervisor sets the recipient', async () => {
     const refused = await hotline.raw('form:render', { source: 'blank', market: 'BE', contract: 'connected' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused', key: 'withdrawal.noRecipient', params: { market: 'BE' } } })
-    await supervisor.call('settingsSet', { key: 'recipientBE', value: { name: 'BMW Belux SA/NV', address: 'Lodderstraat 16, 2880 Bornem', email: 'retractation@example.be' } })
+    await supervisor.call('settingsSet', { key: 'recipient', market: 'BE', value: { name: 'BMW Belux SA/NV', address: 'Lodderstraat 16, 2880 Bornem', email: 'retractation@example.be' } })
     const form = await hotline.call('formRender', { source: 'blank', market: 'BE', contract: 'connected' })
     expect(form.pages).toBe(1)
   })

@@ -1,9 +1,9 @@
 import { toVehicleFacts } from '@shared/domain/facts'
 import { noticeProblems, withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
-import type { ParsedRequest } from '@shared/ipc/contract'
+import type { ParsedRequest, Recipient } from '@shared/ipc/contract'
 import type { Market, VehicleDoc, WithdrawalCaseDoc } from '@shared/ipc/schemas'
 import { readOutsFor } from '@shared/readouts'
-import { assessWithdrawal, deactivationTarget, type WithdrawalAssessmentDetail } from '@shared/rules'
+import { assessWithdrawal, deactivationTarget, recipientIsSetting, type WithdrawalAssessmentDetail } from '@shared/rules'
 import type { SessionAgent } from '../auth/sessions'
 import type { Clock } from '../clock'
 import type { Database, Queryable } from '../db/database'
@@ -50,10 +50,9 @@ export interface WithdrawalOutcome {
 export function createWithdrawalService(deps: Deps) {
   const { db, clock, audit, vehicles, callers, settings, idempotency } = deps
 
-  function recipientFor(market: Market) {
-    if (market === 'BE') return settings.get('recipientBE')
-    if (market === 'LU') return settings.get('recipientLU')
-    return null
+  /** The recipient a supervisor set for the market (D5); null where the terms name it or none is set. */
+  function recipientFor(market: Market): Recipient | null {
+    return recipientIsSetting(market) ? (settings.get('recipients')[market] ?? null) : null
   }
 
   async function lockedVehicle(tx: Queryable, agent: SessionAgent, action: string, vin: string): Promise<VehicleDoc> {

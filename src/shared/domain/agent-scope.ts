@@ -1,4 +1,4 @@
-import type { Market, Role } from '../ipc/schemas'
+import { marketOfDealerNumber, type Market, type Role } from '../ipc/schemas'
 
 /**
  * Which markets an agent acts in (RULES.md §3, D2; GDPR art. 5(1)(c), data minimisation): dealer staff
@@ -11,12 +11,10 @@ export interface ScopedAgent {
   dealerNumber: string | null
 }
 
-const MARKET_OF_DEALER = /^(DK|SE|PT|BE|LU)-/
-
 /** The market a dealer works in; 'none' for a dealer number that names none; null: every market. */
 export function agentMarket(agent: ScopedAgent): Market | 'none' | null {
   if (agent.role !== 'dealer') return null
-  return (MARKET_OF_DEALER.exec(agent.dealerNumber ?? '')?.[1] as Market | undefined) ?? 'none'
+  return marketOfDealerNumber(agent.dealerNumber ?? '') ?? 'none'
 }
 
 /** D2: dealer staff see and act for vehicles of their own market; the hotline and supervisors for every market. */

@@ -1,4 +1,4 @@
-import { daysBetween, DK_SE_BASIC_SERVICES, isLegalService, optionCodeVariants, type ServicePurchase, type VehicleFacts } from '../rules'
+import { daysBetween, DK_SE_BASIC_SERVICES, isLegalService, optionCodeVariants, SERVICE_CATALOGUES, type ServicePurchase, type VehicleFacts } from '../rules'
 import type { VehicleDoc } from '../ipc/schemas'
 
 /**
@@ -37,7 +37,8 @@ export function toServicePurchases(doc: Pick<VehicleDoc, 'purchases'> & Partial<
     .filter((p) => p.status !== 'withdrawn')
     .map((p) => ({ code: p.code, name: p.name, purchasedAt: p.purchasedAt, ...(p.termMonths ? { termMonths: p.termMonths } : {}) }))
   const contract = doc.contract
-  if ((doc.market !== 'DK' && doc.market !== 'SE') || !contract || !doc.equipment) return bought
+  // The markets whose services come from purchase records (DK, SE) count the contract's basic services too.
+  if (!doc.market || SERVICE_CATALOGUES[doc.market].basis !== 'purchases' || !contract || !doc.equipment) return bought
   const basic = doc.equipment.flatMap((printed): ServicePurchase[] => {
     const code = optionCodeVariants(printed).find((c) => DK_SE_BASIC_SERVICES[c])
     const name = code ? DK_SE_BASIC_SERVICES[code] : undefined

@@ -5,6 +5,7 @@
  * Prices are invented but plausible, in integer minor units.
  */
 import type { Market, PurchaseDoc } from '../ipc/schemas'
+import { LEGAL_ECALL_OPTION_CODES } from '../rules'
 
 export const MODELS: { name: string; vds: string; electric: boolean }[] = [
   { name: 'MINI Cooper C', vds: '11DH', electric: false },
@@ -34,6 +35,27 @@ export const BASIC_CODES: Record<Market, string[]> = {
   PT: ['6AE', '6AC'],
   DK: ['6AE', '6AC'],
   SE: ['6AE', '6AC']
+}
+
+/**
+ * The legal eCall option codes vehicles of each market are built with: BE/LU order any of the codes the
+ * rules read as legal eCall; DK, SE and PT vehicles carry 6AF (with Intelligent eCall, 6AC).
+ */
+export const LEGAL_ECALL_CODES: Record<Market, readonly string[]> = {
+  BE: LEGAL_ECALL_OPTION_CODES,
+  LU: LEGAL_ECALL_OPTION_CODES,
+  PT: ['6AF'],
+  DK: ['6AF'],
+  SE: ['6AF']
+}
+
+/** Equipment an electric MINI carries in each market (eDrive services, where the market sells them). */
+export const ELECTRIC_CODES: Record<Market, readonly string[]> = {
+  BE: ['6AG'],
+  LU: ['6AG'],
+  PT: ['6AG'],
+  DK: [],
+  SE: []
 }
 
 export type ProductTemplate = Pick<PurchaseDoc, 'code' | 'name' | 'kind' | 'price' | 'termMonths'>

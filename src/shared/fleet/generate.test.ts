@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mustKeepSim, validateVin } from '../rules'
 import { toVehicleFacts } from '../domain/facts'
-import { generateFleet, MARKET_ORDER, SHOWCASES } from './generate'
+import { MARKETS } from '../rules'
+import { generateFleet, SHOWCASES } from './generate'
 
 const fleet = generateFleet({ size: 400, referenceDate: '2026-11-21' })
 const vehicles = fleet.records.map((r) => r.vehicle)
@@ -24,7 +25,7 @@ describe('demo fleet', () => {
 
   it('covers every market with at least 300 vehicles in all', () => {
     expect(vehicles.length).toBeGreaterThanOrEqual(300)
-    for (const m of MARKET_ORDER) expect(vehicles.filter((v) => v.market === m).length).toBeGreaterThan(40)
+    for (const m of MARKETS) expect(vehicles.filter((v) => v.market === m).length).toBeGreaterThan(40)
   })
 
   it('has only VINs the rules accept, all different', () => {

@@ -5,14 +5,12 @@
  */
 import type { ContractDoc, CustomerDoc, CustomerKind, Market, PurchaseDoc, SalesChannel, SimState } from '../ipc/schemas'
 import { stripAccents } from '../search/fold'
-import { addDays, LEGAL_ECALL_OPTION_CODES, MARKET_INFO, type IsoDate } from '../rules'
-import { BASIC_CODES, CONNECTED_PRICES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
+import { addDays, MARKET_INFO, MARKETS, SIM_RULES, WITHDRAWAL_RULES, type IsoDate } from '../rules'
+import { BASIC_CODES, CONNECTED_PRICES, ELECTRIC_CODES, LEGAL_ECALL_CODES, MODELS, OPTIONAL_CODES, STORE_PRODUCTS, type ProductTemplate } from './catalogue'
 import { PEOPLE } from './people'
 import { defaultLanguage } from '../domain/languages'
 import { Random } from './random'
 import { buildVin } from './vin'
-
-export const MARKET_ORDER: Market[] = ['DK', 'SE', 'PT', 'BE', 'LU']
 
 export interface VehicleRow {
   vin: string
@@ -97,11 +95,11 @@ export function generateFleet(options: FleetOptions): Fleet {
   const ref = options.referenceDate
   const customers: CustomerDoc[] = []
   const records: FleetRecord[] = []
-  const plateCounters: Record<Market, number> = { DK: 0, SE: 0, PT: 0, BE: 0, LU: 0 }
+  const plateCounters = Object.fromEntries(MARKETS.map((m) => [m, 0])) as Record<Market, number>
   const lastCustomerByMarket: Partial<Record<Market, CustomerDoc>> = {}
 
   for (let i = 0; i < options.size; i++) {
-    const scenario = SHOWCASES[i] ?? randomScenario(rng, MARKET_ORDER[i % MARKET_ORDER.length]!)
+    const scenario = SHOWCASES[i] ?? randomScenario(rng, MARKETS[i % MARKETS.length]!)
     const m = scenario.market
     const people = PEOPLE[m]
 
@@ -167,7 +165,8 @@ function randomScenario(rng: Random, market: Market): Scenario {
   const customer: CustomerKind = rng.chance(0.8) ? 'consumer' : 'business'
   const channel = rng.weighted<SalesChannel>({ 'on-premises': 60, distance: 25, 'off-premises': 15 })
   const concludedDaysAgo = registeredDaysAgo ?? rng.int(0, 40)
-  const afterHandoverChange = (market === 'DK' || market === 'SE') && sim !== 'ACTIVE'
+  // Where a SIM change withdraws or terminates the contract (DK, SE), a changed SIM has changed it.
+  const afterHandoverChange = SIM_RULES[market].contract !== null && sim !== 'ACTIVE'
   const contractStatus: ContractDoc['status'] = afterHandoverChange ? (handedOver ? 'terminated' : 'withdrawn') : 'active'
   return {
     showcase: '',
@@ -209,14 +208,16 @@ function ecallFlags(profile: EcallProfile): { euEcall: boolean | null; legalMapD
 function randomEquipment(rng: Random, market: Market, profile: EcallProfile, electric: boolean): string[] {
   const codes = new Set<string>(BASIC_CODES[market])
   if (profile === 'codes' || profile === 'conflict') {
-    const legal = market === 'BE' || market === 'LU' ? rng.pick(LEGAL_ECALL_OPTION_CODES) : '6AF'
+    // One code draws nothing: the fleet stays the same for the same seed (tests pick vehicles by index).
+    const choices = LEGAL_ECALL_CODES[market]
+    const legal = choices.length === 1 ? choices[0]! : rng.pick(choices)
     codes.add(legal)
     if (legal === '6AF') codes.add('6AC')
   }
   if (profile === 'flag-only' || profile === 'map-data' || profile === 'intelligent-only') codes.add('6AC')
   if (profile === 'none') codes.delete('6AC')
   for (const code of OPTIONAL_CODES[market]) if (rng.chance(0.25)) codes.add(code)
-  if (electric && (market === 'BE' || market === 'LU' || market === 'PT')) codes.add('6AG')
+  if (electric) for (const code of ELECTRIC_CODES[market]) codes.add(code)
   return [...codes].sort()
 }
 
@@ -230,9 +231,7 @@ function makeCustomer(rng: Random, m: Market, scenario: Scenario, index: number)
       : null
   const place = rng.pick(people.places)
   const houseNumber = rng.int(1, 180)
-  // Each country writes the house number where its post expects it.
-  const streetName = rng.pick(people.streets)
-  const street = m === 'PT' ? `${streetName}, ${houseNumber}` : m === 'LU' ? `${houseNumber}, ${streetName}` : `${streetName} ${houseNumber}`
+  const street = people.streetLine(rng.pick(people.streets), houseNumber)
   const local = stripAccents(`${first}.${last}`).replace(/[^a-z.]/g, '')
   return {
     id: `C${String(index + 1).padStart(7, '0')}`,
@@ -268,7 +267,12 @@ function makeContract(rng: Random, m: Market, s: Scenario, ref: IsoDate, index: 
     terminationEffectiveOn,
     instructionsGiven: instructions !== 'never',
     instructionsReceivedAt:
-      typeof instructions === 'object' ? addDays(ref, -instructions.receivedDaysAgo) : m === 'PT' && instructions === 'given' ? concludedAt : null,
+      typeof instructions === 'object'
+        ? addDays(ref, -instructions.receivedDaysAgo)
+        : // Where the period runs from receipt of the instructions (PT), given instructions have a date.
+          WITHDRAWAL_RULES[m].connected.periodFrom === 'instructions-receipt' && instructions === 'given'
+          ? concludedAt
+          : null,
     currency: MARKET_INFO[m].currency,
     price,
     paid: price

@@ -21,6 +21,8 @@ export interface MarketPeople {
   companyWords: string[]
   phonePrefix: string
   emailDomain: string
+  /** The street line as the country's post expects it (where the house number goes). */
+  streetLine: (street: string, houseNumber: number) => string
   dealers: { number: string; name: string }[]
 }
 
@@ -48,6 +50,7 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     companyWords: ['Biler', 'Tømrer', 'Køkkener', 'Anlæg', 'Gartneri', 'Rådgivning'],
     phonePrefix: '+45',
     emailDomain: 'mail.dk',
+    streetLine: (street, houseNumber) => `${street} ${houseNumber}`,
     dealers: [
       { number: 'DK-24031', name: 'Bilhuset Østjylland' },
       { number: 'DK-24077', name: 'MINI København Nordhavn' },
@@ -76,6 +79,7 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     companyWords: ['Bygg', 'Åkeri', 'Snickeri', 'Måleri', 'Fastigheter', 'Rörservice'],
     phonePrefix: '+46',
     emailDomain: 'post.se',
+    streetLine: (street, houseNumber) => `${street} ${houseNumber}`,
     dealers: [
       { number: 'SE-31004', name: 'MINI Stockholm Värtahamnen' },
       { number: 'SE-31020', name: 'Bilia Göteborg Högsbo' },
@@ -103,6 +107,7 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     companyWords: ['Transportes', 'Construções', 'Comércio', 'Serviços', 'Mármores', 'Distribuição'],
     phonePrefix: '+351',
     emailDomain: 'correio.pt',
+    streetLine: (street, houseNumber) => `${street}, ${houseNumber}`,
     dealers: [
       { number: 'PT-51002', name: 'MINI Lisboa Expo' },
       { number: 'PT-51019', name: 'Auto Gonçalves Porto' },
@@ -130,6 +135,7 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     companyWords: ['Transports', 'Boulangerie', 'Bouw', 'Électricité', 'Menuiserie', 'Conseil'],
     phonePrefix: '+32',
     emailDomain: 'courriel.be',
+    streetLine: (street, houseNumber) => `${street} ${houseNumber}`,
     dealers: [
       { number: 'BE-61008', name: 'MINI Bruxelles Delta' },
       { number: 'BE-61042', name: 'MINI Antwerpen Zuid' },
@@ -155,6 +161,7 @@ export const PEOPLE: Record<Market, MarketPeople> = {
     companyWords: ['Logistique', 'Immobilière', 'Fiduciaire', 'Bâtiments', 'Consulting'],
     phonePrefix: '+352',
     emailDomain: 'courrier.lu',
+    streetLine: (street, houseNumber) => `${houseNumber}, ${street}`,
     dealers: [
       { number: 'LU-71003', name: 'MINI Luxembourg Howald' },
       { number: 'LU-71015', name: 'Garage Reuter Esch' }

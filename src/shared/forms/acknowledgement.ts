@@ -3,11 +3,11 @@
 // Pure: the case in, a letter out, as a document model (drawn to PDF by src/main/services/forms) and as
 // plain text for an e-mail. Wording per language in acknowledgement-wording.ts.
 import { z } from 'zod'
-import { isIsoDate, MARKETS, withdrawalRule, type ContractKind, type Currency, type IsoDate, type Market } from '@shared/rules'
+import { isIsoDate, MARKETS, recipientIsSetting, withdrawalContracts, withdrawalRule, type ContractKind, type Currency, type IsoDate, type Market } from '@shared/rules'
 import { WORDING, type AckWording } from './acknowledgement-wording'
 import { AUTHOR } from './build'
-import { FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence } from './languages'
-import { FormRequestError, MAX_CONSUMERS, recipientSettingKey } from './request'
+import { FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence, MARKET_NAMES } from './languages'
+import { FormRequestError, MAX_CONSUMERS } from './request'
 import type { FormLanguage } from './types'
 
 /** What was withdrawn: the MINI Connected contract, or a named purchase (a package, Service Inclusive). */
@@ -166,8 +166,10 @@ export const acknowledgementRequestSchema = z
     if (r.issuedOn < r.noticeReceivedOn) {
       ctx.addIssue({ code: 'custom', path: ['issuedOn'], message: 'the letter cannot be dated before the notice was received' })
     }
-    if (r.withdrawn.kind === 'purchase' && r.withdrawn.contract === 'service-inclusive' && r.market !== 'DK') {
-      ctx.addIssue({ code: 'custom', path: ['withdrawn', 'contract'], message: 'Service Inclusive terms of their own exist in Denmark only' })
+    const contract = r.withdrawn.kind === 'purchase' ? r.withdrawn.contract : undefined
+    if (contract !== undefined && !withdrawalContracts(r.market).includes(contract)) {
+      const where = MARKETS.filter((m) => withdrawalContracts(m).includes(contract)).map((m) => MARKET_NAMES[m])
+      ctx.addIssue({ code: 'custom', path: ['withdrawn', 'contract'], message: `Service Inclusive terms of their own exist in ${where.join(', ')} only` })
     }
   })
 
@@ -177,7 +179,7 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
 }
 
-/** Throws FormRequestError: 'bad-request' for wrong input, 'refused' for BE/LU without a trader (D5). */
+/** Throws FormRequestError: 'bad-request' for wrong input, 'refused' where the trader is a setting not set (D5). */
 export function parseAcknowledgementRequest(input: unknown): ParsedAcknowledgementRequest {
   const result = acknowledgementRequestSchema.safeParse(input)
   if (!result.success) {
@@ -187,13 +189,12 @@ export function parseAcknowledgementRequest(input: unknown): ParsedAcknowledgeme
     )
   }
   const r = result.data
-  if ((r.market === 'BE' || r.market === 'LU') && !r.trader) {
+  if (recipientIsSetting(r.market) && !r.trader) {
+    const country = MARKET_NAMES[r.market]
     throw new FormRequestError('refused', [
       {
         path: 'trader',
-        message:
-          `the trader who confirms withdrawals in ${r.market === 'BE' ? 'Belgium' : 'Luxembourg'} is not set: ` +
-          `a supervisor must enter the withdrawal recipient for ${r.market === 'BE' ? 'Belgium' : 'Luxembourg'} in Settings first`
+        message: `the trader who confirms withdrawals in ${country} is not set: a supervisor must enter the withdrawal recipient for ${country} in Settings first`
       }
     ])
   }
@@ -220,13 +221,13 @@ function senderFor(r: ParsedAcknowledgementRequest, warnings: string[]): Acknowl
     }
   }
   const t = r.trader
-  // parseAcknowledgementRequest refused BE/LU without a trader; every other market has a catalogue trader.
-  if (!t || (r.market !== 'BE' && r.market !== 'LU')) throw new Error(`no trader for ${r.market}`)
+  // parseAcknowledgementRequest refused a setting market without a trader; the others have a catalogue trader.
+  if (!t || !recipientIsSetting(r.market)) throw new Error(`no trader for ${r.market}`)
   return {
     name: t.name,
     email: t.email,
     ...(t.address !== undefined ? { address: splitLines(t.address).join(', ') } : {}),
-    source: `supervisor setting ${recipientSettingKey(r.market)} (RULES.md §5, D5)`
+    source: `the withdrawal recipient for ${r.market} in Settings (RULES.md §5, D5)`
   }
 }
 

@@ -5,7 +5,6 @@ export {
   withdrawalFormRequestSchema,
   parseWithdrawalFormRequest,
   FormRequestError,
-  recipientSettingKey,
   MAX_CONSUMERS
 } from './request'
 export type { FormRequestIssue, ParsedWithdrawalFormRequest } from './request'

@@ -50,15 +50,17 @@ describe('request validation', () => {
     expect(() => buildWithdrawalForm({ ...base, mode: 'blank', consumers: undefined })).not.toThrow()
   })
 
-  it.each(['BE', 'LU'] as const)('%s without recipient: refused, naming the supervisor setting (D5)', (market) => {
+  it.each([['BE', 'Belgium'], ['LU', 'Luxembourg']] as const)('%s without recipient: refused, saying a supervisor sets it in Settings (D5)', (market, country) => {
     for (const recipient of [undefined, null]) {
       for (const mode of ['prefilled', 'blank']) {
         const e = failure({ ...base, market, mode, recipient })
         expect(e.code).toBe('refused')
         expect(e.issues).toHaveLength(1)
         expect(e.message).toContain(`withdrawal recipient for ${market} is not set`)
-        expect(e.message).toContain(`recipient${market}`)
-        expect(e.message).toMatch(/supervisor/)
+        expect(e.message).toContain(`the terms for ${country} name none, so a supervisor enters`)
+        expect(e.message).toContain('in Settings')
+        // Words, not a setting key.
+        expect(e.message).not.toMatch(/recipient(BE|LU)|recipients/)
       }
     }
   })

@@ -1,8 +1,8 @@
 // Validation of a form request (the UI's input crosses IPC: never trust it). Errors name the field and say
 // what to do, in English, for the agent and the log.
 import { z } from 'zod'
-import { isIsoDate, MARKETS } from '@shared/rules'
-import { ALL_FORM_LANGUAGES, FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence } from './languages'
+import { isIsoDate, MARKETS, recipientIsSetting, withdrawalContracts } from '@shared/rules'
+import { ALL_FORM_LANGUAGES, FORM_LANGUAGES, LANGUAGE_NAMES, languagesSentence, MARKET_NAMES } from './languages'
 import type { FormLanguage, FormMarket } from './types'
 
 /** More consumers than this do not fit the signature block of one form; a case that needs it is unusual. */
@@ -10,11 +10,6 @@ export const MAX_CONSUMERS = 8
 
 const CONTRACTS = ['connected', 'service-inclusive'] as const
 const MODES = ['prefilled', 'blank'] as const
-
-/** D5 (RULES.md §5): the BE/LU trader is a supervisor setting; its key in the settings service. */
-export function recipientSettingKey(market: 'BE' | 'LU'): string {
-  return `recipient${market}`
-}
 
 export interface FormRequestIssue {
   path: string
@@ -99,17 +94,18 @@ export const withdrawalFormRequestSchema = z
         address: optional(printable('the recipient address', 400, true)),
         email: z.string({ error: 'the recipient e-mail must be text' }).trim()
       })
-      // null: the setting exists but is not set (settings service, recipientBE/LU nullable).
+      // null: the market's recipient is a setting that is not set (D5).
       .nullish(),
     caseNumber: optional(printable('the case number', 64)),
     generatedOn: isoDate('generatedOn')
   })
   .superRefine((r, ctx) => {
-    if (r.contract === 'service-inclusive' && r.market !== 'DK') {
+    if (!withdrawalContracts(r.market).includes(r.contract)) {
+      const where = MARKETS.filter((m) => withdrawalContracts(m).includes(r.contract)).join(', ')
       ctx.addIssue({
         code: 'custom',
         path: ['contract'],
-        message: `there is no Service Inclusive form for ${r.market}: 'service-inclusive' exists in DK only (DK SI Bilag); use 'connected'`
+        message: `there is no Service Inclusive form for ${r.market}: '${r.contract}' exists in ${where} only; use 'connected'`
       })
     }
     if (r.language !== undefined && !FORM_LANGUAGES[r.market].includes(r.language)) {
@@ -122,7 +118,7 @@ export const withdrawalFormRequestSchema = z
     if (r.mode === 'prefilled' && (r.consumers === undefined || r.consumers.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['consumers'], message: 'a prefilled form needs the name of at least one consumer' })
     }
-    if (r.recipient && (r.market === 'BE' || r.market === 'LU')) {
+    if (r.recipient && recipientIsSetting(r.market)) {
       if (r.recipient.name === '') ctx.addIssue({ code: 'custom', path: ['recipient', 'name'], message: 'the recipient name is empty' })
       if (!z.email().safeParse(r.recipient.email).success) {
         ctx.addIssue({ code: 'custom', path: ['recipient', 'email'], message: `the recipient e-mail ${JSON.stringify(r.recipient.email)} is not an e-mail address` })
@@ -136,11 +132,12 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
 }
 
-/** Throws FormRequestError; D5 (BE/LU without recipient) is a refusal naming the setting. */
+/** Throws FormRequestError; D5 (a market whose recipient is a setting, without one) is a refusal saying so. */
 export function parseWithdrawalFormRequest(input: unknown): ParsedWithdrawalFormRequest {
   const result = withdrawalFormRequestSchema.safeParse(input)
   const raw = (typeof input === 'object' && input !== null ? input : {}) as { market?: unknown; recipient?: unknown }
-  const d5 = (raw.market === 'BE' || raw.market === 'LU') && (raw.recipient === undefined || raw.recipient === null) ? missingRecipient(raw.market) : undefined
+  const market = MARKETS.find((m) => m === raw.market)
+  const d5 = market && recipientIsSetting(market) && (raw.recipient === undefined || raw.recipient === null) ? missingRecipient(market) : undefined
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
     throw new FormRequestError('bad-request', d5 ? [...issues, d5] : issues)
@@ -149,12 +146,12 @@ export function parseWithdrawalFormRequest(input: unknown): ParsedWithdrawalForm
   return result.data
 }
 
-function missingRecipient(market: 'BE' | 'LU'): FormRequestIssue {
-  const key = recipientSettingKey(market)
+function missingRecipient(market: FormMarket): FormRequestIssue {
+  const country = MARKET_NAMES[market]
   return {
     path: 'recipient',
     message:
-      `the withdrawal recipient for ${market} is not set: it is the supervisor setting '${key}' (the trader's name, ` +
-      `address and e-mail; the ${market} terms name none, RULES.md §5 D5). ${market} forms are refused until a supervisor sets it`
+      `the withdrawal recipient for ${market} is not set: the terms for ${country} name none, so a supervisor enters ` +
+      `the trader's name, address and e-mail in Settings (D5). ${market} forms are refused until then`
   }
 }

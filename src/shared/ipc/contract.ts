@@ -6,6 +6,7 @@ import {
   contractEffect,
   currency,
   customerLanguage,
+  dealerNumber,
   identityDocumentKind,
   isoDate,
   market,
@@ -75,6 +76,12 @@ const callerStatus = z.object({
 })
 
 const recipient = z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().min(5).max(400), email: z.email({ error: 'field.email' }) })
+/**
+ * D5: the withdrawal recipient of each market whose terms name none (`RECIPIENT_SETTING_MARKETS` of the
+ * rules); a market missing here, or null, has none set. Markets whose terms name it have no entry: the
+ * settings service refuses one.
+ */
+const recipients = z.partialRecord(market, recipient.nullable())
 const telematicsSettings = z
   .object({
     minLatencyMs: z.number().int().min(0).max(120_000),
@@ -93,8 +100,7 @@ const bulkSettings = z.object({
 export const settingsValues = z.object({
   idleMinutes: z.number().int().min(1).max(24 * 60),
   telematics: telematicsSettings,
-  recipientBE: recipient.nullable(),
-  recipientLU: recipient.nullable(),
+  recipients,
   bulk: bulkSettings,
   /** Refunds due within this many days are listed and counted in the top bar, with the overdue ones. */
   refundWarningDays: z.number().int().min(0).max(60)
@@ -103,8 +109,8 @@ export const settingsValues = z.object({
 const settingChange = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('idleMinutes'), value: settingsValues.shape.idleMinutes }),
   z.strictObject({ key: z.literal('telematics'), value: telematicsSettings }),
-  z.strictObject({ key: z.literal('recipientBE'), value: recipient.nullable() }),
-  z.strictObject({ key: z.literal('recipientLU'), value: recipient.nullable() }),
+  /** One market's entry of `recipients`; null clears it. */
+  z.strictObject({ key: z.literal('recipient'), market, value: recipient.nullable() }),
   z.strictObject({ key: z.literal('bulk'), value: bulkSettings }),
   z.strictObject({ key: z.literal('refundWarningDays'), value: settingsValues.shape.refundWarningDays })
 ])
@@ -334,7 +340,7 @@ export const contract = {
     kind: 'command',
     access: ['supervisor'],
     request: z
-      .strictObject({ username, displayName, role, dealerNumber: z.string().trim().regex(/^(DK|SE|PT|BE|LU)-\d{5}$/, { error: 'field.dealerNumber' }).optional(), password })
+      .strictObject({ username, displayName, role, dealerNumber: dealerNumber.optional(), password })
       .refine((a) => a.role !== 'dealer' || a.dealerNumber, { message: 'field.dealerNeedsNumber', path: ['dealerNumber'] }),
     response: agentSummary
   },
@@ -681,6 +687,7 @@ export type Response<M extends Method> = z.output<Contract[M]['response']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>
 export type AgentSummary = z.output<typeof agentSummary>
 export type SettingsValues = z.output<typeof settingsValues>
+export type Recipient = z.output<typeof recipient>
 export type AuditRowDoc = z.output<typeof auditRow>
 export type CallerStatusDoc = z.output<typeof callerStatus>
 export type FormSource = z.output<typeof formSource>

@@ -102,6 +102,9 @@ export const MESSAGES = {
   'refund.inFuture': [],
   'refund.beforeNotice': [],
 
+  // ---- settings ----
+  'settings.recipientFixed': ['market'],
+
   // ---- bulk SIM jobs ----
   'bulk.notText': [],
   'bulk.fileEmpty': [],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MARKETS } from '../rules'
 
 /**
  * Runtime schemas of everything that crosses the process boundary. Main validates every request against
@@ -13,7 +14,19 @@ import { z } from 'zod'
 export const isoDate = z.iso
   .date({ error: 'field.date' })
   .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'field.dateUnreal' })
-export const market = z.enum(['DK', 'SE', 'PT', 'BE', 'LU'])
+export const market = z.enum(MARKETS)
+
+/**
+ * A dealer number: the dealer's market, a hyphen and five digits ('DK-24031'). The market in it decides
+ * where dealer staff act (D2), so the markets in the pattern are MARKETS themselves.
+ */
+const DEALER_NUMBER = new RegExp(`^(${MARKETS.join('|')})-\\d{5}$`)
+export const dealerNumber = z.string().trim().regex(DEALER_NUMBER, { error: 'field.dealerNumber' })
+
+/** The market a dealer number names; null when it is not a dealer number. */
+export function marketOfDealerNumber(value: string): Market | null {
+  return (DEALER_NUMBER.exec(value)?.[1] as Market | undefined) ?? null
+}
 /** The languages customers are served in (RULES.md §9); the market's first is its default. */
 export const customerLanguage = z.enum(['da', 'sv', 'pt', 'fr', 'nl', 'de'])
 /** The languages of the tool itself. */

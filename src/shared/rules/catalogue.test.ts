@@ -10,10 +10,13 @@ import {
   MARKETS,
   PT_DURATIONS,
   PT_PACKAGES,
+  RECIPIENT_SETTING_MARKETS,
+  recipientIsSetting,
   SERVICE_CATALOGUES,
   SIM_RULES,
   TERMINATION_RULES,
   VERIFICATION,
+  withdrawalContracts,
   WITHDRAWAL_RULES,
   type SourceRef
 } from './index'
@@ -74,8 +77,15 @@ describe('withdrawal rules (RULES.md §5) cite where they are written', () => {
     }
   })
 
+  it('D5: BE and LU, whose terms name no recipient, take it from a setting; DK, SE and PT never do', () => {
+    expect(RECIPIENT_SETTING_MARKETS).toEqual(['BE', 'LU'])
+    expect(MARKETS.map((m) => [m, recipientIsSetting(m)])).toEqual([['DK', false], ['SE', false], ['PT', false], ['BE', true], ['LU', true]])
+    for (const m of RECIPIENT_SETTING_MARKETS) expect(WITHDRAWAL_RULES[m].connected.recipientClauses).toEqual(['D5'])
+  })
+
   it('Service Inclusive exists in DK only', () => {
     expect(MARKETS.filter((m) => WITHDRAWAL_RULES[m]['service-inclusive'] !== undefined)).toEqual(['DK'])
+    expect(MARKETS.map((m) => [m, withdrawalContracts(m)])).toEqual([['DK', ['connected', 'service-inclusive']], ['SE', ['connected']], ['PT', ['connected']], ['BE', ['connected']], ['LU', ['connected']]])
   })
 })
 

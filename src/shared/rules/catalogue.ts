@@ -4,6 +4,7 @@
 // Tables keyed by market are `Record<Market, …>`: a market added to MARKETS is named by the compiler
 // in every table that lacks it.
 import type { Citation } from './clauses'
+import { MARKETS } from './markets'
 import type { ContractKind, Currency, Market, SalesChannel } from './types'
 
 /** Where a single fact is written: the clause (or decision) it rests on, and the exact seed line(s). */
@@ -262,6 +263,24 @@ export const WITHDRAWAL_RULES: Readonly<Record<Market, { connected: WithdrawalRu
   BE: { connected: directiveRule('BE') },
   LU: { connected: directiveRule('LU') }
 }
+
+/**
+ * D5: whether the market's terms leave the recipient of withdrawals unnamed (a withdrawal rule of the
+ * market has no `recipient`). For such a market the recipient is a supervisor setting, and forms and
+ * acknowledgements are refused until it is set. Everything outside the rules asks this (or reads
+ * `RECIPIENT_SETTING_MARKETS`) instead of naming markets.
+ */
+export function recipientIsSetting(market: Market): boolean {
+  return Object.values(WITHDRAWAL_RULES[market]).some((rule) => rule.recipient === null)
+}
+
+/** The contracts with withdrawal terms of their own in the market: MINI Connected, and in DK Service Inclusive. */
+export function withdrawalContracts(market: Market): readonly ContractKind[] {
+  return Object.values(WITHDRAWAL_RULES[market]).map((rule) => rule.contract)
+}
+
+/** The markets whose withdrawal recipient is a supervisor setting (D5), in the order of MARKETS. */
+export const RECIPIENT_SETTING_MARKETS: readonly Market[] = Object.freeze(MARKETS.filter(recipientIsSetting))
 
 /** D7 (Directive art. 10(1)): missing instructions extend the period by 12 months. */
 export const MISSING_INSTRUCTIONS_EXTENSION_MONTHS = 12

@@ -145,7 +145,10 @@ export {
   TERMINATION_RULES,
   VERIFICATION,
   LEGAL_ECALL_OPTION_CODES,
-  MISSING_INSTRUCTIONS_EXTENSION_MONTHS
+  MISSING_INSTRUCTIONS_EXTENSION_MONTHS,
+  RECIPIENT_SETTING_MARKETS,
+  recipientIsSetting,
+  withdrawalContracts
 } from './catalogue'
 export type {
   SourceRef,

@@ -25,6 +25,13 @@ describe('errors in the agent’s language', () => {
     expect(errorText(error)).toBe('Jemand oder etwas hat dies gleichzeitig geändert. Sehen Sie sich den aktuellen Stand an und versuchen Sie es dann erneut.')
   })
 
+  it('says in words, naming the country, that a market whose terms name the withdrawal recipient has no recipient setting', async () => {
+    const error = { code: 'refused', key: 'settings.recipientFixed', params: { market: 'DK' } }
+    expect(errorText(error)).toBe('The terms for Denmark name the recipient of withdrawals themselves: it cannot be changed in Settings.')
+    await setLocale('fr')
+    expect(errorText(error)).toBe('Les conditions de ce marché (Danemark) désignent déjà le destinataire des rétractations : il ne se modifie pas dans les Paramètres.')
+  })
+
   it('never shows English text from anywhere: an error without a key, or a plain exception, gets its code’s sentence', () => {
     expect(errorText({ code: 'unauthenticated', message: 'The username or password is not right.' })).toBe(i18n.global.t('errors.code.unauthenticated'))
     expect(errorText(new ApiFailure({ code: 'unauthenticated', key: 'auth.signedOut' }))).toBe(i18n.global.t('errors.auth.signedOut'))

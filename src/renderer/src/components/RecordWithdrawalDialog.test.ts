@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fakeMain, plain, render, TODAY, until, vehicleDoc } from '../testing/render'
 import RecordWithdrawalDialog from './RecordWithdrawalDialog.vue'
 
-const settings = { idleMinutes: 15, telematics: { minLatencyMs: 1000, maxLatencyMs: 3000, failureRate: 0.05, timeoutMs: 15000 }, recipientBE: null, recipientLU: null, bulk: { rolesAllowed: ['hotline' as const, 'dealer' as const], rowsPerSecond: 10 }, refundWarningDays: 3 }
+const settings = { idleMinutes: 15, telematics: { minLatencyMs: 1000, maxLatencyMs: 3000, failureRate: 0.05, timeoutMs: 15000 }, recipients: {}, bulk: { rolesAllowed: ['hotline' as const, 'dealer' as const], rowsPerSecond: 10 }, refundWarningDays: 3 }
 /** Showcase 3: SE consumer who bought at a distance 30 days ago, not handed over. */
 const vehicle = vehicleDoc(3)
 

@@ -2,14 +2,14 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Request, Response, SettingsValues } from '@shared/ipc/contract'
 import type { Market } from '@shared/ipc/schemas'
-import type { WithdrawalRecipient } from '@shared/rules'
+import { recipientIsSetting, type WithdrawalRecipient } from '@shared/rules'
 import { call } from '../api/client'
 
 type Agents = Response<'agentsList'>
 
 /**
- * The supervisor settings as main keeps them (idle sign-out, the telematics simulator, the BE/LU
- * withdrawal recipients, D5) and the accounts. Every agent reads the settings (a withdrawal's recipient);
+ * The supervisor settings as main keeps them (idle sign-out, the telematics simulator, the withdrawal
+ * recipients of the markets whose terms name none, D5) and the accounts. Every agent reads the settings (a withdrawal's recipient);
  * only supervisors change them or see the accounts: main refuses the others.
  */
 export const useSettingsStore = defineStore('settings', () => {
@@ -43,9 +43,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** The trader a withdrawal in this market goes to where the rules leave it to a setting (D5); null: the terms name it, or none is set. */
   function recipientFor(market: Market): WithdrawalRecipient | null {
-    const v = values.value
-    if (!v) return null
-    return market === 'BE' ? v.recipientBE : market === 'LU' ? v.recipientLU : null
+    return recipientIsSetting(market) ? (values.value?.recipients[market] ?? null) : null
   }
 
   return { values, agents, loaded, load, save, loadAgents, createAgent, recipientFor }

@@ -4,7 +4,7 @@ import { formatInstantDate, formatTime } from '../format'
 import { clearCache, fakeMain, plain, putInCache, render, until, vehicleDoc } from '../testing/render'
 import VehicleView from './VehicleView.vue'
 
-const settings = { idleMinutes: 15, telematics: { minLatencyMs: 1000, maxLatencyMs: 3000, failureRate: 0.05, timeoutMs: 15000 }, recipientBE: null, recipientLU: null, bulk: { rolesAllowed: ['hotline' as const, 'dealer' as const], rowsPerSecond: 10 }, refundWarningDays: 3 }
+const settings = { idleMinutes: 15, telematics: { minLatencyMs: 1000, maxLatencyMs: 3000, failureRate: 0.05, timeoutMs: 15000 }, recipients: {}, bulk: { rolesAllowed: ['hotline' as const, 'dealer' as const], rowsPerSecond: 10 }, refundWarningDays: 3 }
 
 beforeEach(async () => {
   fakeMain({ settingsGet: settings, callerStatus: { check: null, locked: false, lockedUntil: null, remainingAttempts: 3 } })
