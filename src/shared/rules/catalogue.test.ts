@@ -41,6 +41,21 @@ describe('MARKETS — one list, every market table keyed by it', () => {
   })
 })
 
+describe('WITHDRAWAL_RULES — the period (RULES.md §5 table)', () => {
+  it.each([
+    ['DK', 'connected', 'conclusion', 14],
+    ['DK', 'service-inclusive', 'conclusion', 14],
+    ['SE', 'connected', 'conclusion', 14],
+    ['PT', 'connected', 'instructions-receipt', 30],
+    ['BE', 'connected', 'conclusion', 14],
+    ['LU', 'connected', 'conclusion', 14]
+  ] as const)('%s %s: 14 days counted from %s, refund due %i days after receipt of the notice', (m, contract, periodFrom, refundDays) => {
+    const rule = WITHDRAWAL_RULES[m][contract]!
+    // The entry is the one for this market and contract.
+    expect(rule).toMatchObject({ market: m, contract, periodDays: 14, periodFrom, refundDays })
+  })
+})
+
 describe('MARKET_INFO — contract party, currency, language, holiday country', () => {
   it.each([
     ['DK', 'DKK', 'da'],
