@@ -127,8 +127,9 @@ describe('service catalogues (RULES.md §6)', () => {
       ['5y', '5 Ans', 5, null, false, 'D9']
     ])
     for (const d of [...Object.values(BE_DURATIONS), ...Object.values(PT_DURATIONS)]) expectCites(d.source)
-    expect(PT_DURATIONS.lifetime).toMatchObject({ printed: 'Vitalício', openEnded: true })
-    expect(PT_DURATIONS['3y']).toMatchObject({ printed: '3 Anos', years: 3, openEnded: false })
+    // PT (seed 004 I.1–I.2) words the same two durations as BE's Illimité and 3 Ans.
+    expect(PT_DURATIONS.lifetime).toMatchObject({ label: 'unlimited', printed: 'Vitalício', openEnded: true })
+    expect(PT_DURATIONS['3y']).toMatchObject({ label: '3y', printed: '3 Anos', years: 3, openEnded: false })
   })
 
   it('BE/LU: the 13 packages of seed 000, each with its services and the line they are on', () => {
