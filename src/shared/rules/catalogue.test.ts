@@ -44,6 +44,21 @@ describe('MARKETS — one list, every market table keyed by it', () => {
   })
 })
 
+describe('WITHDRAWAL_RULES — the period (RULES.md §5 table)', () => {
+  it.each([
+    ['DK', 'connected', 'conclusion', 14],
+    ['DK', 'service-inclusive', 'conclusion', 14],
+    ['SE', 'connected', 'conclusion', 14],
+    ['PT', 'connected', 'instructions-receipt', 30],
+    ['BE', 'connected', 'conclusion', 14],
+    ['LU', 'connected', 'conclusion', 14]
+  ] as const)('%s %s: 14 days counted from %s, refund due %i days after receipt of the notice', (m, contract, periodFrom, refundDays) => {
+    const rule = WITHDRAWAL_RULES[m][contract]!
+    // The entry is the one for this market and contract.
+    expect(rule).toMatchObject({ market: m, contract, periodDays: 14, periodFrom, refundDays })
+  })
+})
+
 describe('MARKET_INFO — contract party, currency, language, holiday country', () => {
   it.each([
     ['DK', 'DKK', 'da'],
@@ -122,8 +137,9 @@ describe('service catalogues (RULES.md §6)', () => {
       ['5y', '5 Ans', 5, null, false, 'D9']
     ])
     for (const d of [...Object.values(BE_DURATIONS), ...Object.values(PT_DURATIONS)]) expectCites(d.source)
-    expect(PT_DURATIONS.lifetime).toMatchObject({ printed: 'Vitalício', openEnded: true })
-    expect(PT_DURATIONS['3y']).toMatchObject({ printed: '3 Anos', years: 3, openEnded: false })
+    // PT (seed 004 I.1–I.2) words the same two durations as BE's Illimité and 3 Ans.
+    expect(PT_DURATIONS.lifetime).toMatchObject({ label: 'unlimited', printed: 'Vitalício', openEnded: true })
+    expect(PT_DURATIONS['3y']).toMatchObject({ label: '3y', printed: '3 Anos', years: 3, openEnded: false })
   })
 
   it('BE/LU: the 13 packages of seed 000, each with its services and the line they are on', () => {

@@ -109,6 +109,19 @@ describe('SIM deactivation — DK (GTC 1.6, 8.1, 8.7; D12, D13, D17)', () => {
 })
 
 describe('SIM deactivation — SE (GTC 1.6 a, 1.6 b, 8.1, 8.8; D12, D16)', () => {
+  it('SE GTC 8.1 — a pending termination keeps its date: no second month of notice, no D13; services off at once without refund (8.8)', () => {
+    const a = assessSimDeactivation(vehicle({ market: 'SE', contract: { terminationEffectiveOn: '2026-04-01' } }), '2026-03-31')
+    expect(a).toMatchObject({
+      allowed: true,
+      contractState: 'termination-pending',
+      contractEffect: 'termination',
+      terminationEffectiveOn: '2026-04-01',
+      terminationAlreadyPending: true,
+      refund: 'none',
+      clauses: ['SE GTC 1.6', 'D2', 'SE GTC 1.6 b)', 'SE GTC 8.1', 'SE GTC 8.8', 'D3', 'SE GTC 1.6 c)']
+    })
+  })
+
   it.each([
     ['consumer', 'distance'],
     ['consumer', 'off-premises']

@@ -276,6 +276,19 @@ describe('D12 — a SIM deactivation before handover as a withdrawal (RULES.md �
     expect(assessWithdrawal(input({ market: 'SE', currency: 'SEK', channel: 'off-premises', simDeactivationBeforeHandover: true })).eligible).toBe(true)
   })
 
+  it('has no period, so D7 plays no part: instructions never given or given too late cite neither the period clause nor D7', () => {
+    // DK, instructions never given: without D12 the outcome would cite D7 and art. 10(1) (see the D7 tests).
+    const never = assessWithdrawal(input({ instructionsReceivedAt: null, noticeSentAt: '2028-01-10', noticeReceivedAt: '2028-01-10', simDeactivationBeforeHandover: true }))
+    expect(never).toMatchObject({ eligible: true, inTime: true, deadlineBasis: 'sim-deactivation-before-handover', refund: 36500 })
+    expect(never.clauses).toEqual(['DK GTC 1.6 a)', 'D12', 'D17', 'DK GTC 14', ...D6])
+    expect(never.warnings).toEqual([])
+    // SE, instructions received the day after the 12-month extension ended (2027-04-07): no D7 warning either.
+    const late = assessWithdrawal(input({ market: 'SE', currency: 'SEK', instructionsReceivedAt: '2027-04-08', noticeSentAt: '2027-05-03', noticeReceivedAt: '2027-05-03', simDeactivationBeforeHandover: true }))
+    expect(late).toMatchObject({ eligible: true, inTime: true, deadlineBasis: 'sim-deactivation-before-handover' })
+    expect(late.clauses).toEqual(['SE GTC 1.6 a)', 'D12', 'SE GTC 15', 'SE Lag 2005:59 1 kap. 2 §', ...D6])
+    expect(late.warnings).toEqual([])
+  })
+
   it('does not apply to a DK Service Inclusive purchase, nor outside DK and SE', () => {
     const si = assessWithdrawal(input({ contract: 'service-inclusive', channel: 'distance', noticeSentAt: '2026-08-03', noticeReceivedAt: '2026-08-03', simDeactivationBeforeHandover: true }))
     expect(si.refusal).toBe('late')

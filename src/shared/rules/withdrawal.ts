@@ -266,7 +266,8 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
 
   // ---- period (D6, D7)
   const { periodStart, countedFrom, rolled, basis: deadlineBasis, instructionsTooLate } = withdrawalPeriod(m, rule, input.concludedAt, input.instructionsReceivedAt)
-  if (instructionsTooLate) warnings.push('The instructions were given after the 12-month extension had ended (D7)')
+  // D12 has no period, so D7 (which extends one) says nothing about it.
+  if (instructionsTooLate && !d12) warnings.push('The instructions were given after the 12-month extension had ended (D7)')
 
   const deadline = rolled.date
   // Dispatch within the period is enough (DK GTC 14, SI 8; SE §15; PT II.6; Directive art. 11(2)).
@@ -311,9 +312,12 @@ export function assessWithdrawal(input: WithdrawalAssessmentInput): WithdrawalAs
   if (!d12AnyCustomer) clauses.push(...rule.consumerClauses)
   if (refusals.includes('channel-excluded')) clauses.push(...rule.channelClauses)
   if (refusals.includes('fully-performed')) clauses.push(...rule.lapseClauses)
-  if (!d12) clauses.push(...rule.periodClauses)
-  if (deadlineBasis === 'instructions-never-given') clauses.push('D7', 'EU 2011/83 art. 10(1)')
-  else if (deadlineBasis === 'instructions-given-late') clauses.push('D7', 'EU 2011/83 art. 10(2)')
+  // The period and D7's extension of it: not under D12, which withdraws at any time before handover.
+  if (!d12) {
+    clauses.push(...rule.periodClauses)
+    if (deadlineBasis === 'instructions-never-given') clauses.push('D7', 'EU 2011/83 art. 10(1)')
+    else if (deadlineBasis === 'instructions-given-late') clauses.push('D7', 'EU 2011/83 art. 10(2)')
+  }
   if (chargeFormula.kind !== 'none' && chargeFormula.kind !== 'all-refunded') clauses.push(...rule.proRataClauses)
   clauses.push(...rule.refundClauses)
   // D6 counts the deadline (not under D12, which has none) and the refund's due date.
