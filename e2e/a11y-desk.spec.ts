@@ -43,6 +43,9 @@ test('the commands that need attention, with a failed command, and the top barâ€
     await app.keyboard.press('Space')
     await dialog.getByTestId('confirm').click()
     await expect(dialog).toBeHidden()
+    // The card tells the failed attempt (a deactivation is retried automatically) in words and colour.
+    await expect(app.getByTestId('sim-command')).toHaveAttribute('data-phase', /retrying|failed/, { timeout: 30_000 })
+    await expectAccessible(app, 'vehicle-command-failed')
     await expect(app.getByTestId('attention-badge')).toBeVisible({ timeout: 30_000 })
     await app.getByTestId('nav-commands').click()
     const row = app.locator(`[data-testid="attention-row"][data-vin="${vin(i)}"]`)

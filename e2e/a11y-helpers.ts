@@ -12,7 +12,8 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   // Element Plus animates dialogs and menus in; colours are measured once they have settled.
   await page.waitForTimeout(400)
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  // A spinner turns for ever: only animations that end are waited for.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity))
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
   await snapshot(page, `a11y-${name}`)
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} ${n.failureSummary?.split('\n').join(' ') ?? ''}`).join('\n')}`)
