@@ -81,6 +81,10 @@ test('the vehicle’s story with a note', async ({ app }) => {
   await field(story, 'note-input').fill('bell\u0007')
   await story.getByTestId('note-add').click()
   await expect(story.locator('.el-form-item__error')).toBeVisible()
+  // The message is readable: it does not lie under the Add note button.
+  const message = (await story.locator('.el-form-item__error').boundingBox())!
+  const button = (await story.getByTestId('note-add').boundingBox())!
+  expect(message.y + message.height).toBeLessThanOrEqual(button.y)
   await expectAccessible(app, 'story-note-refused')
 })
 
