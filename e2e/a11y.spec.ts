@@ -1,23 +1,13 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { field, fleet, test, expect, openVehicle, snapshot, signIn } from './fixtures'
+import { expectAccessible } from './a11y-helpers'
+import { field, fleet, test, expect, openVehicle, signIn } from './fixtures'
 
 /**
  * Every screen and every dialog passes axe-core's WCAG 2.2 A and AA rules with no violation (issue 13,
  * "Accessible to every agent"), in a real Chromium against the real backend. Each check also leaves a
- * screenshot. Vehicles changed here (305, 346) are used by no other spec.
+ * screenshot. Vehicles changed here (305, 346) are used by no other spec; the agent's desk is checked in
+ * a11y-desk.spec.ts.
  */
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Element Plus animates dialogs and menus in; colours are measured once they have settled.
-  await page.waitForTimeout(400)
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-  await snapshot(page, `a11y-${name}`)
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} ${n.failureSummary?.split('\n').join(' ') ?? ''}`).join('\n')}`)
-  expect(found, `${name}: axe violations`).toEqual([])
-}
-
 const record = (i: number) => fleet.records[i]!
 const customerOf = (i: number) => fleet.customers.find((c) => c.id === record(i).vehicle.customerId)!
 
