@@ -48,7 +48,7 @@ const DYNAMIC_KEY_NAMESPACES = [
   'assessment.lost', 'assessment.effect', 'contract.statuses', 'purchases.statuses', 'services.statuses', 'simCommand.status',
   'simCommand.action', 'simCommand.explain', 'caller.documents', 'caller.failures', 'withdrawal.channels', 'withdrawal.refusals',
   'withdrawal.formula', 'withdrawal.dayKinds', 'cases.subject', 'cases.status', 'cases.decisions', 'cases.events', 'refund.methods',
-  'audit.outcomes', 'clauses.documents', 'simError', 'forms.contracts', 'bulk.outcome', 'bulk.action', 'bulk.jobStatus', 'bulk.rowStatus'
+  'audit.outcomes', 'audit.reasons', 'clauses.documents', 'simError', 'forms.contracts', 'bulk.outcome', 'bulk.action', 'bulk.jobStatus', 'bulk.rowStatus'
 ]
 const i18nSettings = { 'vue-i18n': { localeDir: `./${i18nLocales}`, messageSyntaxVersion: '^11.0.0' } }
 /** What may stand in a template as it is: punctuation, arrows, keyboard symbols, status icons beside words, the brand. */

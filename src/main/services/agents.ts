@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Temporal } from 'temporal-polyfill'
 import type { AgentLanguage, Role } from '@shared/ipc/schemas'
+import type { AuditReason } from '@shared/ipc/messages'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords'
 import { newSessionToken, type SessionAgent, type Sessions } from '../auth/sessions'
 import type { Clock } from '../clock'
@@ -183,7 +184,7 @@ export function createAgentService(db: Database, clock: Clock, sessions: Session
       })
     },
 
-    async signOut(token: string | null, agent: SessionAgent | null, reason = 'signed out'): Promise<void> {
+    async signOut(token: string | null, agent: SessionAgent | null, reason: AuditReason = 'signed-out'): Promise<void> {
       await db.transaction(async (tx) => {
         await sessions.end(tx, token, reason)
         if (agent) await audit.record({ actor: agent, action: 'auth.sign-out', outcome: 'ok', reason }, tx)

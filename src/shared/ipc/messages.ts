@@ -147,3 +147,10 @@ export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[]
 export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && Object.hasOwn(MESSAGES, value)
 }
+
+/**
+ * Why main recorded an audit line of its own (no agent's refusal): codes the renderer words under
+ * `audit.reasons.<code>`, as the audit log and the case and vehicle timelines show them.
+ */
+export const AUDIT_REASONS = ['signed-out', 'taken-over', 'legal-ecall-at-confirmation', 'termination-effective'] as const
+export type AuditReason = (typeof AUDIT_REASONS)[number]

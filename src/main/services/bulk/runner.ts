@@ -86,7 +86,7 @@ export function createBulkRunner(options: BulkRunnerOptions) {
       for (const row of rows) {
         if (running.has(row.id)) continue
         if (row.previousOwner && row.previousOwner !== owner) {
-          await audit.record({ actor: null, action: 'bulk.resumed', outcome: 'ok', reason: 'taken over', details: { jobId: row.id, previousOwner: row.previousOwner } }, tx)
+          await audit.record({ actor: null, action: 'bulk.resumed', outcome: 'ok', reason: 'taken-over', details: { jobId: row.id, previousOwner: row.previousOwner } }, tx)
         }
         await tx.query('UPDATE bulk_jobs SET lease_owner = $2, lease_until = $3 WHERE id = $1', [row.id, owner, leaseUntil()])
         claimed.push({

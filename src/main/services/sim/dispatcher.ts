@@ -67,7 +67,7 @@ export function createDispatcher(options: DispatcherOptions) {
         if (row.previousOwner && row.previousOwner !== owner) {
           // Another process (an earlier run of the app, a server instance that died) had sent it: this one
           // takes it over and sends the same attempt again.
-          await options.audit.record({ actor: null, action: 'sim.resumed', vin: row.vin, outcome: 'ok', reason: 'taken over', details: { commandId: row.id, attempt: row.attempts, previousOwner: row.previousOwner } }, tx)
+          await options.audit.record({ actor: null, action: 'sim.resumed', vin: row.vin, outcome: 'ok', reason: 'taken-over', details: { commandId: row.id, attempt: row.attempts, previousOwner: row.previousOwner } }, tx)
         }
         // A scheduled retry starts its attempt now: its deadline counts from here.
         const deadlineAt = row.waiting ? now.add({ milliseconds: options.timeoutMs() }).toString() : row.deadlineAt

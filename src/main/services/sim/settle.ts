@@ -66,7 +66,7 @@ export async function settleAttempt(deps: SettleDeps, id: string, attempt: numbe
       const facts = toVehicleFacts(await vehicles.get(vin, tx))
       if (row.target_state === 'DEACTIVATED' && (!facts || mustKeepSim(facts))) {
         await tx.query(`UPDATE sim_commands SET status = 'failed', error = 'invariant-stop', completed_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1`, [id, now.toString()])
-        await audit.record({ actor: null, action: 'sim.invariant-stop', vin, outcome: 'error', reason: 'legal eCall present at confirmation', details: { commandId: id } }, tx)
+        await audit.record({ actor: null, action: 'sim.invariant-stop', vin, outcome: 'error', reason: 'legal-ecall-at-confirmation', details: { commandId: id } }, tx)
       } else {
         await tx.query('UPDATE vehicles SET sim_state = $2 WHERE vin = $1', [vin, row.target_state])
         await tx.query(`UPDATE sim_commands SET status = 'confirmed', completed_at = $2, error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = $1`, [id, now.toString()])

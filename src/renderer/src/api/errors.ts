@@ -131,7 +131,7 @@ export function errorText(error: unknown): string {
 export function reasonText(reason: string | null | undefined): string {
   if (!reason) return ''
   const { t, te } = i18n.global
-  for (const prefix of ['errors', 'simError', 'withdrawal.refusals']) if (te(`${prefix}.${reason}`)) return t(`${prefix}.${reason}`)
+  for (const prefix of ['errors', 'simError', 'withdrawal.refusals', 'audit.reasons']) if (te(`${prefix}.${reason}`)) return t(`${prefix}.${reason}`)
   const codes = reason.split(', ')
   if (codes.every((c) => te(`caller.failures.${c}`))) return codes.map((c) => t(`caller.failures.${c}`)).join(' ')
   return reason

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bulkJobDoc, bulkJobRow, bulkPreviewRow, contract } from '@shared/ipc/contract'
 import { ERROR_CODES } from '@shared/ipc/errors'
-import { MESSAGE_KEYS } from '@shared/ipc/messages'
+import { AUDIT_REASONS, MESSAGE_KEYS } from '@shared/ipc/messages'
 import { contractDoc, contractEffect, customerKind, market, noticeChannel, purchaseDoc, refundMethod, role, salesChannel, simCommandDoc, simCommandStatus, simErrorCode, simState, withdrawalCaseDoc } from '@shared/ipc/schemas'
 import type { ChargeFormula, ContractKind, KeptFunction, LostFunction, NonWorkingReason, ServiceStatus, SimDeactivationAssessment, SimReactivationAssessment, VerificationFailure, WithdrawalRefusal } from '@shared/rules'
 import { CLAUSE_DOCUMENTS } from '../clauses'
@@ -45,6 +45,7 @@ const NAMESPACES: Record<string, readonly string[]> = {
   'cases.decisions': withdrawalCaseDoc.shape.decision.options,
   'refund.methods': refundMethod.options,
   'audit.outcomes': auditOutcome.options,
+  'audit.reasons': AUDIT_REASONS,
   'clauses.documents': CLAUSE_DOCUMENTS,
   simError: simErrorCode.options,
   'forms.contracts': all<ContractKind>({ connected: true, 'service-inclusive': true }),
