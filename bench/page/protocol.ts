@@ -10,6 +10,8 @@ export interface LookupQuery {
   text: string
   /** A VIN that must be among the results (checked, counted as a miss otherwise). */
   expect?: string
+  /** Where it must be: among the first this many results (the rows the app's search page shows first). */
+  within?: number
 }
 
 export interface SyncRun {
