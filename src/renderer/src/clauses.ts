@@ -6,22 +6,8 @@ import * as rules from '@shared/rules'
  * clause is, and the developer reference behind it. Agents see "<document> §<section>" in their
  * language; decisions and source lines are for supervisors.
  */
-export const CLAUSE_DOCUMENTS = [
-  'dk-connected-terms',
-  'dk-service-inclusive-terms',
-  'dk-service-descriptions',
-  'se-connected-terms',
-  'se-service-descriptions',
-  'pt-terms',
-  'be-lu-service-list',
-  'eu-directive-2011-83',
-  'eu-regulation-1182-71',
-  'se-distance-contracts-act',
-  'pt-decree-law',
-  'iso-3779',
-  'vin-faq'
-] as const
-export type ClauseDocument = (typeof CLAUSE_DOCUMENTS)[number]
+export const { CLAUSE_DOCUMENTS } = rules
+export type ClauseDocument = rules.ClauseDocument
 
 export interface Clause {
   document: ClauseDocument

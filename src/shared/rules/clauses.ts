@@ -6,20 +6,22 @@
 // example `['DK GTC 1.6 a)', 'D12']` holds as written.
 
 /** The documents clauses come from. Translators name each one in the seven UI languages. */
-export type ClauseDocument =
-  | 'dk-connected-terms'
-  | 'dk-service-inclusive-terms'
-  | 'dk-service-descriptions'
-  | 'se-connected-terms'
-  | 'se-service-descriptions'
-  | 'pt-terms'
-  | 'be-lu-service-list'
-  | 'eu-directive-2011-83'
-  | 'eu-regulation-1182-71'
-  | 'se-distance-contracts-act'
-  | 'pt-decree-law'
-  | 'iso-3779'
-  | 'vin-faq'
+export const CLAUSE_DOCUMENTS = [
+  'dk-connected-terms',
+  'dk-service-inclusive-terms',
+  'dk-service-descriptions',
+  'se-connected-terms',
+  'se-service-descriptions',
+  'pt-terms',
+  'be-lu-service-list',
+  'eu-directive-2011-83',
+  'eu-regulation-1182-71',
+  'se-distance-contracts-act',
+  'pt-decree-law',
+  'iso-3779',
+  'vin-faq'
+] as const
+export type ClauseDocument = (typeof CLAUSE_DOCUMENTS)[number]
 
 export interface Clause {
   document: ClauseDocument

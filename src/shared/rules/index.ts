@@ -27,6 +27,7 @@ export { MARKETS } from './markets'
 // Clauses and decisions: what every `clauses` list holds (issue 12, point 4)
 export { CLAUSES, DECISIONS, isClauseId, isDecisionId, isCitation } from './clauses'
 export type { Clause, ClauseDocument, ClauseId, DecisionId, Citation } from './clauses'
+export { CLAUSE_DOCUMENTS } from './clauses'
 
 // §1 VIN
 export { validateVin, normaliseVin, shortVin, VIN_LENGTH, SHORT_VIN_LENGTH } from './vin'
