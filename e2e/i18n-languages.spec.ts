@@ -1,5 +1,6 @@
 import { field, fleet, test, expect, openVehicle, snapshot } from './fixtures'
 import { chooseLanguage, customerOf, record, withdrawablePurchase } from './i18n-helpers'
+import { HARNESS_TODAY } from './env'
 
 /**
  * The agents' languages through the real UI and backend (issue 12): a SIM deactivation by a Danish
@@ -123,6 +124,8 @@ test.describe('a Portuguese agent', () => {
     await app.getByTestId('open-withdrawal').click()
     const dialog = app.getByTestId('withdrawal-dialog')
     await expect(dialog.getByText(`Registar uma livre resolução · ${record(index).vehicle.vin}`)).toBeVisible()
+    // The notice is dated main's today (the harness's fixed date), not this computer's.
+    await expect(field(dialog, 'withdrawal-sent')).toHaveValue(HARNESS_TODAY)
     await dialog.getByTestId('withdrawal-subject').click()
     await app.getByRole('option', { name: new RegExp(purchase.name) }).click()
     await expect(dialog.getByTestId('withdrawal-verdict')).toHaveText('A livre resolução é válida')

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useSessionStore } from '../stores/session'
 import { fakeMain, plain, render, TODAY, until, vehicleDoc } from '../testing/render'
 import RecordWithdrawalDialog from './RecordWithdrawalDialog.vue'
 
@@ -54,5 +55,19 @@ describe('keyboard (issue 13, defect 10)', () => {
     const { dialog } = await openDialog()
     await until(() => expect(dialog().contains(document.activeElement) && document.activeElement?.tagName).toBe('INPUT'))
     expect(document.activeElement?.closest('[data-testid="withdrawal-subject"]')).not.toBeNull()
+  })
+})
+
+describe('the notice’s dates default to main’s today', () => {
+  it('and follow main’s date when it arrives after the dialog opened, unless the agent changed them', async () => {
+    const { dialog } = await openDialog()
+    const value = (testId: string) => dialog().querySelector<HTMLInputElement>(`[data-testid="${testId}"] input`)!.value
+    expect(value('withdrawal-sent')).toBe(TODAY)
+    await pickDate(dialog(), 'withdrawal-sent', '2026-11-20')
+    await until(() => expect(value('withdrawal-sent')).toBe('2026-11-20'))
+    const session = useSessionStore()
+    session.info = { ...session.info!, today: '2026-11-22' }
+    await until(() => expect(value('withdrawal-received')).toBe('2026-11-22'))
+    expect(value('withdrawal-sent')).toBe('2026-11-20')
   })
 })

@@ -9,10 +9,10 @@ const info = { version: '0', databaseLocation: '', databaseKind: 'pglite', fleet
 const ok = <T>(data: T) => Promise.resolve({ ok: true, data })
 
 let saved: unknown[] = []
-function fakeMain(options: { signedIn?: object | null; withLanguages?: boolean }): void {
+function fakeMain(options: { signedIn?: object | null; withLanguages?: boolean; sessionFails?: boolean }): void {
   saved = []
   window.api = {
-    authStatus: () => ok({ firstRun: false, agent: options.signedIn ?? null, idleMinutes: 15, expiresAt: null }),
+    authStatus: () => (options.sessionFails ? Promise.reject(new Error('main is busy')) : ok({ firstRun: false, agent: options.signedIn ?? null, idleMinutes: 15, expiresAt: null })),
     appInfo: () => ok(info),
     signIn: () => ok(options.signedIn),
     ...(options.withLanguages ? { agentSetLanguage: (r: unknown) => (saved.push(r), ok({})) } : {})
@@ -87,5 +87,15 @@ describe('the agent’s language', () => {
     await vi.waitFor(() => expect(saved).toEqual([{ language: 'fr' }]))
     expect(currentLocale.value).toBe('fr')
     expect(saved).toEqual([{ language: 'fr' }])
+  })
+})
+
+describe('main’s date', () => {
+  it('is kept when the session question fails, so previews never take this computer’s date instead', async () => {
+    fakeMain({ sessionFails: true })
+    const session = useSessionStore()
+    await session.refresh()
+    expect(session.unreachable).not.toBeNull()
+    expect(session.today).toBe(info.today)
   })
 })

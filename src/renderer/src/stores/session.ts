@@ -84,12 +84,17 @@ export const useSessionStore = defineStore('session', () => {
 
   async function refresh(): Promise<void> {
     try {
-      const [status, appInfo] = await Promise.all([call('authStatus', {}), call('appInfo', {})])
-      info.value = appInfo
-      firstRun.value = status.firstRun
-      if (agent.value && !status.agent) signedOutReason.value = 'idle'
-      if (status.agent?.id !== agent.value?.id || accountLanguage(status.agent) !== accountLanguage(agent.value)) await adoptAgent(status.agent)
-      else agent.value = status.agent
+      // Main's date is kept even when the session question fails: a preview must never fall back to this
+      // computer's clock (a day off around midnight, or a desk whose clock is wrong) while main answered.
+      const [status, appInfo] = await Promise.allSettled([call('authStatus', {}), call('appInfo', {})])
+      if (appInfo.status === 'fulfilled') info.value = appInfo.value
+      if (status.status === 'rejected') throw status.reason
+      if (appInfo.status === 'rejected') throw appInfo.reason
+      firstRun.value = status.value.firstRun
+      const signedIn = status.value.agent
+      if (agent.value && !signedIn) signedOutReason.value = 'idle'
+      if (signedIn?.id !== agent.value?.id || accountLanguage(signedIn) !== accountLanguage(agent.value)) await adoptAgent(signedIn)
+      else agent.value = signedIn
       unreachable.value = null
     } catch (error) {
       unreachable.value = errorText(error)
