@@ -116,13 +116,22 @@ test.describe('the hotline’s screens and dialogs', () => {
     await expectAccessible(app, 'dialog-withdrawal-phone')
     await dialog.getByTestId('withdrawal-channel').getByText('E-mail', { exact: true }).click()
     await dialog.getByTestId('withdrawal-save').click()
+    // The toast saying the withdrawal was recorded stays while the pointer rests on it (Element Plus pauses it).
+    const toast = app.locator('.el-message').first()
+    await toast.hover()
     await expect(app.getByTestId('case-view')).toBeVisible()
     // After saving, the work continues on the case: its heading has the focus.
     await expect(app.getByTestId('case-id')).toBeFocused()
-    await expectAccessible(app, 'case')
-    await app.getByTestId('open-refund').click()
+    await expectAccessible(app, 'case', { toasts: true })
+    await app.getByTestId('open-refund').focus()
+    await app.keyboard.press('Enter')
     await expect(field(app, 'refund-amount')).toBeFocused()
-    await expectAccessible(app, 'dialog-refund')
+    // The refund dialog's overlay does not cover that toast: it stays readable.
+    expect(await toast.evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2))
+    })).toBe(true)
+    await expectAccessible(app, 'dialog-refund', { toasts: true })
     await app.keyboard.press('Escape')
     await app.getByTestId('nav-cases').click()
     await expect(app.getByTestId('case-row-id').first()).toBeVisible()
