@@ -72,8 +72,13 @@ describe('a termination takes effect on its date', () => {
   })
 
   it('two processes at the same moment: each contract ends once', async () => {
-    // Every terminated contract of the fleet, made pending again and due yesterday.
-    const { rows } = await backend.db.query<{ vin: string }>(`UPDATE contracts SET status = 'active', termination_effective_on = $1 WHERE status = 'terminated' RETURNING vin`, [addDays(TEST_TODAY, -1)])
+    // Every terminated contract of the fleet, made pending again and due yesterday. Vehicles are locked
+    // first, as every command locks them (the contract's update bumps its vehicle's revision): otherwise
+    // this bulk update and the backend's own work deadlock on PostgreSQL.
+    const rows = await backend.db.transaction(async (tx) => {
+      await tx.query(`SELECT vin FROM vehicles WHERE vin IN (SELECT vin FROM contracts WHERE status = 'terminated') ORDER BY vin FOR UPDATE`)
+      return (await tx.query<{ vin: string }>(`UPDATE contracts SET status = 'active', termination_effective_on = $1 WHERE status = 'terminated' RETURNING vin`, [addDays(TEST_TODAY, -1)])).rows
+    })
     expect(rows.length).toBeGreaterThan(1)
     const before = new Map(await Promise.all(rows.map(async ({ vin }) => [vin, (await endedAudits(vin)).length] as const)))
     const [a, b] = await Promise.all([processOn(TEST_TODAY).applyDue(), processOn(TEST_TODAY).applyDue()])
