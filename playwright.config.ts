@@ -38,8 +38,8 @@ const harnessEnv = {
  * stays near its time budget on a 2-core machine.
  */
 const IN_BOTH = ['sim', 'withdrawal', 'bulk', 'offline', 'i18n-screens' /* each language in one of them */]
-const HARNESS_ONLY = ['a11y', 'dated-effects', 'search', 'keyboard', 'desk-defects']
-const SHARED_ONLY = ['a11y-desk', 'desk', 'i18n-languages', 'acknowledgement']
+const HARNESS_ONLY = ['a11y', 'dated-effects', 'search', 'desk-defects']
+const SHARED_ONLY = ['a11y-desk', 'desk', 'i18n-languages', 'acknowledgement', 'keyboard']
 const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`)
 const listed = new Set([...IN_BOTH, ...HARNESS_ONLY, ...SHARED_ONLY])
 const unlisted = readdirSync(join(import.meta.dirname, 'e2e'))
