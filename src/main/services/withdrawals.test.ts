@@ -25,6 +25,11 @@ function inputOf(v: VehicleDoc, details: Parameters<typeof withdrawalInput>[1]) 
   return result.input
 }
 
+async function acceptable(i: number): Promise<boolean> {
+  const mapped = withdrawalInput(await vehicle(record(i).vehicle.vin), notice(i), null)
+  return mapped.ok && assessWithdrawal(mapped.input).eligible
+}
+
 function notice(i: number, extra: Record<string, unknown> = {}) {
   const c = customer(i)
   return {
@@ -63,6 +68,20 @@ describe('recording a withdrawal', () => {
     expect(after.sim).toBe('ECALL_ONLY')
     const timeline = await hotline.call('caseTimeline', { caseId: c.id })
     expect(timeline.map((t) => t.action)).toEqual(['withdrawal.record', 'sim.deactivate', 'sim.confirmed'])
+  })
+
+  it('lists a case’s timeline in the order things happened, whatever digits their instants are written with', async () => {
+    // A vehicle no other test here uses, whose contract can be withdrawn today.
+    let index = 12
+    while (!(await acceptable(index))) index++
+    const { case: c } = await hotline.call('withdrawalRecord', notice(index))
+    // Instants whose text compares the wrong way round ("….4Z" after "….45Z" and "….412Z"), stored in the
+    // opposite order of ids so that only the instants can order them.
+    for (const [action, at] of [['test.third', '2030-01-01T00:00:01Z'], ['test.second', '2030-01-01T00:00:00.45Z'], ['test.first', '2030-01-01T00:00:00.4Z']] as const) {
+      await backend.db.query(`INSERT INTO audit_log (at, action, outcome, case_id) VALUES ($1, $2, 'ok', $3)`, [at, action, c.id])
+    }
+    const timeline = await hotline.call('caseTimeline', { caseId: c.id })
+    expect(timeline.map((t) => t.action).filter((a) => a.startsWith('test.'))).toEqual(['test.first', 'test.second', 'test.third'])
   })
 
   it('refuses to accept a late withdrawal, and a refused case changes nothing on the vehicle', async () => {

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill'
 import { toVehicleFacts } from '@shared/domain/facts'
 import { noticeProblems, withdrawalInput, type WithdrawalDetails } from '@shared/domain/withdrawal-input'
 import type { ParsedRequest, Recipient } from '@shared/ipc/contract'
@@ -251,7 +252,11 @@ export function createWithdrawalService(deps: Deps) {
       const sims = commandIds.length
         ? await db.query<Row>(`SELECT ${columns} FROM audit_log WHERE case_id IS NULL AND details->>'commandId' = ANY($1::text[]) ORDER BY at, id`, [commandIds])
         : { rows: [] }
-      return [...own.rows, ...sims.rows].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(({ id: _id, ...row }) => row)
+      // Instants compared as instants: their text drops trailing zeros ("…:08.4Z", "…:08.45Z", "…:08Z"), so
+      // comparing it as text put a later entry first now and then (a confirmation before its command).
+      return [...own.rows, ...sims.rows]
+        .sort((a, b) => Temporal.Instant.compare(a.at, b.at) || a.id - b.id)
+        .map(({ id: _id, ...row }) => row)
     }
   }
 }
