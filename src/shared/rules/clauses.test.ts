@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { CLAUSES, DECISIONS, isCitation, isClauseId, isDecisionId, type ClauseDocument } from './index'
+import { CLAUSE_DOCUMENTS, CLAUSES, DECISIONS, isCitation, isClauseId, isDecisionId, type ClauseDocument } from './index'
 
 // The catalogue of what outcomes cite (issue 12, point 4). That every outcome cites only these ids is
 // checked over generated inputs in properties.test.ts.
-
-const DOCUMENTS: readonly ClauseDocument[] = [
-  'dk-connected-terms',
-  'dk-service-inclusive-terms',
-  'dk-service-descriptions',
-  'se-connected-terms',
-  'se-service-descriptions',
-  'pt-terms',
-  'be-lu-service-list',
-  'eu-directive-2011-83',
-  'eu-regulation-1182-71',
-  'se-distance-contracts-act',
-  'pt-decree-law',
-  'iso-3779',
-  'vin-faq'
-]
 
 // Documents that are seeds: the source names the seed file and its lines.
 const SEED_OF: Partial<Record<ClauseDocument, string>> = {
@@ -36,7 +20,7 @@ describe('CLAUSES — each clause names its document, its section as printed, an
   const entries = Object.entries(CLAUSES)
 
   it.each(entries)('%s', (id, clause) => {
-    expect(DOCUMENTS).toContain(clause.document)
+    expect(CLAUSE_DOCUMENTS).toContain(clause.document)
     expect(clause.section.trim()).not.toBe('')
     const seed = SEED_OF[clause.document]
     if (seed !== undefined) expect(clause.source).toMatch(new RegExp(`^seed ${seed} L\\d+`))
