@@ -129,6 +129,10 @@ test.describe('a Portuguese agent', () => {
     await dialog.getByTestId('withdrawal-subject').click()
     await app.getByRole('option', { name: new RegExp(purchase.name) }).click()
     await expect(dialog.getByTestId('withdrawal-verdict')).toHaveText('A livre resolução é válida')
+    // The longest Portuguese checkbox label stays in the form's column, clear of the assessment beside it.
+    const label = await dialog.getByTestId('withdrawal-start-requested').boundingBox()
+    const assessment = await dialog.getByTestId('withdrawal-assessment').boundingBox()
+    expect(label!.x + label!.width).toBeLessThanOrEqual(assessment!.x)
     await expect(dialog.getByTestId('withdrawal-in-time')).toHaveText('Sim')
     await expect(dialog.getByTestId('withdrawal-charge')).toContainText('o início não foi pedido: nada é devido')
     const readOuts = dialog.getByTestId('withdrawal-read-outs')
