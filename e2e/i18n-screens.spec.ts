@@ -33,7 +33,7 @@ async function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = []
     if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`page is ${document.documentElement.scrollWidth}px wide`)
-    const boxes = document.querySelectorAll<HTMLElement>('button, .el-tag, .el-radio-button__inner, .el-table th .cell, .el-table td .cell, .el-descriptions__label, .el-form-item__label, .el-dialog__title, .el-checkbox__label, .el-alert__title, .el-select__placeholder, dt, dd, h1, h2, h3, h4, label')
+    const boxes = document.querySelectorAll<HTMLElement>('button, .el-tag, .el-radio-button__inner, .el-table th .cell, .el-table td .cell, .results th, .results td, .el-descriptions__label, .el-form-item__label, .el-dialog__title, .el-checkbox__label, .el-alert__title, .el-select__placeholder, dt, dd, h1, h2, h3, h4, label')
     for (const el of boxes) {
       if (!el.offsetParent) continue
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className.split(' ')[0] || el.tagName}: “${el.textContent?.trim()}” (${el.scrollWidth}px in ${el.clientWidth}px)`)
