@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import { planSearch } from '@shared/search/query'
 import { call } from '../api/client'
 import { cacheDb } from '../cache/db'
 import { asksMain, localOutcome, mergeWithMain, type FoundVehicle, type LookupOutcome } from '../cache/lookup'
+import { createReadAhead } from '../cache/read-ahead'
 import { searchPlanned } from '../cache/search'
+import { useSessionStore } from './session'
 import { useSyncStore } from './sync'
 
 /** While typing, main is asked once the keys pause this long (the offline copy answers every key at once). */
@@ -16,7 +18,8 @@ const KEPT_FROM_MAIN = 500
  * The search box's state. Each keystroke starts a lookup in the offline copy; an older lookup that
  * finishes after a newer one is dropped, so results always belong to what is in the box. When the copy
  * cannot answer (cache/lookup.ts), main is asked too, after a short pause in typing (at once for Enter),
- * and its results are merged in.
+ * and its results are merged in. A VIN or last 7 being typed is read ahead (cache/read-ahead.ts), so the
+ * key completing it shows its vehicle before the copy's full search is back.
  */
 export const useSearchStore = defineStore('search', () => {
   const sync = useSyncStore()
@@ -30,6 +33,13 @@ export const useSearchStore = defineStore('search', () => {
   const fromMain = new Map<string, FoundVehicle>()
   let generation = 0
   let pause: ReturnType<typeof setTimeout> | null = null
+  const readAhead = createReadAhead()
+  // What was read ahead for one agent is never shown to the next one at a shared desk.
+  watch(
+    () => useSessionStore().agent?.id,
+    () => readAhead.clear(),
+    { flush: 'sync' }
+  )
 
   /** `now`: ask main without waiting for a pause (Enter). Resolves when the results for `text` are in. */
   async function setQuery(text: string, options: { now?: boolean } = {}): Promise<void> {
@@ -40,12 +50,25 @@ export const useSearchStore = defineStore('search', () => {
     searching.value = true
     try {
       const plan = planSearch(text)
-      const local = await searchPlanned(cacheDb(), text, plan)
+      const db = cacheDb()
+      const early = readAhead.answer(plan)
+      if (early) {
+        outcome.value = localOutcome({ results: early.results, truncated: false, vinProblem: null })
+        selected.value = 0
+        // A provisional answer (the last 7) may still gain rows: Enter waits for the full search.
+        if (early.complete) answered.value = text
+      }
+      // A failed read-ahead only means no early answer for the next key.
+      readAhead.follow(db, text).catch(() => undefined)
+      const local = await searchPlanned(db, text, plan)
       if (mine !== generation) return
       const asking = asksMain(plan, local, sync.complete)
-      outcome.value = localOutcome(local)
+      // The same rows as the early answer are not shown again: no second render, the selection stays.
+      if (!early || !sameRows(outcome.value.results, local.results)) {
+        outcome.value = localOutcome(local)
+        selected.value = 0
+      }
       answered.value = text
-      selected.value = 0
       if (!asking) return
       if (!options.now) {
         await new Promise<void>((resolve) => (pause = setTimeout(resolve, MAIN_PAUSE_MS)))
@@ -68,6 +91,10 @@ export const useSearchStore = defineStore('search', () => {
     } finally {
       if (mine === generation) searching.value = false
     }
+  }
+
+  function sameRows(shown: readonly FoundVehicle[], found: readonly FoundVehicle[]): boolean {
+    return shown.length === found.length && shown.every((v, i) => v.vin === found[i]!.vin && v.rev === found[i]!.rev && !v.fromMain)
   }
 
   function move(delta: number): void {
