@@ -1,6 +1,6 @@
 import type { SearchPlan } from '@shared/search/query'
 import { rankResults } from '@shared/search/rank'
-import { SHORT_VIN_LENGTH, VIN_LENGTH } from '@shared/rules/vin'
+import { SHORT_VIN_LENGTH, VIN_LENGTH } from '@shared/rules'
 import type { CacheDatabase, CachedVehicle } from './db'
 
 /**
