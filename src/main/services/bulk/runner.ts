@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { SessionAgent } from '../../auth/sessions'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/database'
 import type { Logger } from '../../logger'
 import type { Audit } from '../audit'
+import { createLeaseLoop } from '../lease-loop'
 import type { BulkProblem } from '@shared/bulk/csv'
 
 /**
@@ -58,17 +58,20 @@ interface JobRow {
 }
 
 export function createBulkRunner(options: BulkRunnerOptions) {
-  const { db, clock, log, audit } = options
-  const owner = options.owner ?? `process-${randomUUID()}`
-  const leaseMs = options.leaseMs ?? 10_000
-  const pollMs = options.pollMs ?? 1_000
-  const running = new Set<string>()
-  let poller: ReturnType<typeof setInterval> | null = null
-  let exclusive = false
-  let closed = false
-  let polling = false
-
-  const leaseUntil = () => clock.now().add({ milliseconds: leaseMs }).toString()
+  const { db, clock, audit } = options
+  const loop = createLeaseLoop<ClaimedJob>(options, {
+    claim,
+    renew: (job) => holdLease(job.id),
+    run,
+    messages: {
+      renewFailed: 'bulk: could not renew a lease',
+      // A failure (the database gone for a moment) leaves the row queued; the next poll picks the job up again.
+      runFailed: (job) => `bulk: job ${job.id} stopped`,
+      claimFailed: 'bulk: could not claim a job',
+      pollFailed: 'bulk: poll failed'
+    }
+  })
+  const { owner, leaseUntil } = loop
 
   async function claim(id: string | null): Promise<ClaimedJob[]> {
     return db.transaction(async (tx) => {
@@ -80,11 +83,11 @@ export function createBulkRunner(options: BulkRunnerOptions) {
          WHERE j.status = 'running' AND ($1::text IS NULL OR j.id = $1)
            AND (j.lease_until IS NULL OR j.lease_until < $2 OR j.lease_owner = $3 OR ($4 AND j.lease_owner <> $3))
          ORDER BY j.created_at LIMIT 5 FOR UPDATE OF j SKIP LOCKED`,
-        [id, now, owner, exclusive]
+        [id, now, owner, loop.exclusive()]
       )
       const claimed: ClaimedJob[] = []
       for (const row of rows) {
-        if (running.has(row.id)) continue
+        if (loop.isRunning(row.id)) continue
         if (row.previousOwner && row.previousOwner !== owner) {
           await audit.record({ actor: null, action: 'bulk.resumed', outcome: 'ok', reason: 'taken-over', details: { jobId: row.id, previousOwner: row.previousOwner } }, tx)
         }
@@ -106,92 +109,52 @@ export function createBulkRunner(options: BulkRunnerOptions) {
   }
 
   async function run(job: ClaimedJob): Promise<void> {
-    if (running.has(job.id)) return
-    running.add(job.id)
-    const renew = setInterval(() => void holdLease(job.id).catch((error: unknown) => log.warn('bulk: could not renew a lease', error)), Math.max(50, Math.floor(leaseMs / 3)))
-    renew.unref?.()
-    try {
-      for (;;) {
-        if (closed || !(await holdLease(job.id))) return
-        const { rows } = await db.query<QueuedRow>(
-          `SELECT line, vin, action, reason, idempotency_key AS "idempotencyKey", expected_target AS "expectedTarget"
-           FROM bulk_job_rows WHERE job_id = $1 AND status = 'queued' ORDER BY line LIMIT 1`,
-          [job.id]
-        )
-        const row = rows[0]
-        if (!row) {
-          await db.transaction(async (tx) => {
-            const done = await tx.query(`UPDATE bulk_jobs SET status = 'done', finished_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND status = 'running' RETURNING id`, [job.id, clock.now().toString()])
-            if (done.rows.length) await audit.record({ actor: null, action: 'bulk.done', outcome: 'ok', details: { jobId: job.id } }, tx)
-          })
-          options.onProgress?.(job.id)
-          return
-        }
-        const started = Date.now()
-        const result = await options.runRow(job, row)
-        // The row says what happened, even when the job was cancelled meanwhile: a command that was sent, was sent.
-        await db.query(
-          `UPDATE bulk_job_rows SET status = $3, problem = $4, problem_params = $5, command_id = $6, processed_at = $7 WHERE job_id = $1 AND line = $2`,
-          [
-            job.id,
-            row.line,
-            result.status,
-            result.status === 'refused' ? result.problem.key : null,
-            result.status === 'refused' && result.problem.params ? JSON.stringify(result.problem.params) : null,
-            result.status === 'sent' ? result.commandId : null,
-            clock.now().toString()
-          ]
-        )
+    for (;;) {
+      if (loop.closed() || !(await holdLease(job.id))) return
+      const { rows } = await db.query<QueuedRow>(
+        `SELECT line, vin, action, reason, idempotency_key AS "idempotencyKey", expected_target AS "expectedTarget"
+         FROM bulk_job_rows WHERE job_id = $1 AND status = 'queued' ORDER BY line LIMIT 1`,
+        [job.id]
+      )
+      const row = rows[0]
+      if (!row) {
+        await db.transaction(async (tx) => {
+          const done = await tx.query(`UPDATE bulk_jobs SET status = 'done', finished_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND status = 'running' RETURNING id`, [job.id, clock.now().toString()])
+          if (done.rows.length) await audit.record({ actor: null, action: 'bulk.done', outcome: 'ok', details: { jobId: job.id } }, tx)
+        })
         options.onProgress?.(job.id)
-        const wait = 1000 / Math.max(1, options.rowsPerSecond()) - (Date.now() - started)
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        return
       }
-    } finally {
-      clearInterval(renew)
-      running.delete(job.id)
-    }
-  }
-
-  function start(claimed: ClaimedJob[]): void {
-    // A failure (the database gone for a moment) leaves the row queued; the next poll picks the job up again.
-    for (const job of claimed) void run(job).catch((error: unknown) => log.error(`bulk: job ${job.id} stopped`, error))
-  }
-
-  async function poll(): Promise<number> {
-    if (polling || closed) return 0
-    polling = true
-    try {
-      const claimed = await claim(null)
-      start(claimed)
-      return claimed.length
-    } finally {
-      polling = false
+      const started = Date.now()
+      const result = await options.runRow(job, row)
+      // The row says what happened, even when the job was cancelled meanwhile: a command that was sent, was sent.
+      await db.query(
+        `UPDATE bulk_job_rows SET status = $3, problem = $4, problem_params = $5, command_id = $6, processed_at = $7 WHERE job_id = $1 AND line = $2`,
+        [
+          job.id,
+          row.line,
+          result.status,
+          result.status === 'refused' ? result.problem.key : null,
+          result.status === 'refused' && result.problem.params ? JSON.stringify(result.problem.params) : null,
+          result.status === 'sent' ? result.commandId : null,
+          clock.now().toString()
+        ]
+      )
+      options.onProgress?.(job.id)
+      const wait = 1000 / Math.max(1, options.rowsPerSecond()) - (Date.now() - started)
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     }
   }
 
   return {
     owner,
-    poll,
+    poll: loop.poll,
     /** Runs a job now (just started or resumed); another process may already hold it. */
-    kick(jobId: string): void {
-      if (closed) return
-      void claim(jobId)
-        .then(start)
-        .catch((error: unknown) => log.error('bulk: could not claim a job', error))
-    },
+    kick: loop.kick,
     /** `exclusive`: the embedded database, held by one process: an earlier run's leases are void at once. */
-    async start(startOptions: { exclusive: boolean }): Promise<void> {
-      exclusive = startOptions.exclusive
-      await poll()
-      poller = setInterval(() => void poll().catch((error: unknown) => log.error('bulk: poll failed', error)), pollMs)
-      poller.unref?.()
-    },
-    running: () => running.size,
-    close(): void {
-      closed = true
-      if (poller) clearInterval(poller)
-      poller = null
-    }
+    start: (startOptions: { exclusive: boolean }): Promise<void> => loop.start(startOptions),
+    running: loop.running,
+    close: loop.close
   }
 }
 

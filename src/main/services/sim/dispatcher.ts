@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { Temporal } from 'temporal-polyfill'
 import { toVehicleFacts } from '@shared/domain/facts'
 import type { SimState } from '@shared/ipc/schemas'
 import { isTargetStateAllowed } from '@shared/rules'
 import type { Logger } from '../../logger'
+import { createLeaseLoop } from '../lease-loop'
 import { settleAttempt, type AttemptOutcome, type SettleDeps, type Settlement } from './settle'
 import type { TelematicsPort } from './telematics'
 
@@ -36,17 +36,18 @@ interface Claimed {
 
 export function createDispatcher(options: DispatcherOptions) {
   const { db, clock, telematics, log } = options
-  const owner = options.owner ?? `process-${randomUUID()}`
-  const leaseMs = options.leaseMs ?? 10_000
-  const pollMs = options.pollMs ?? 1_000
-  const inFlight = new Set<string>()
-  let poller: ReturnType<typeof setInterval> | null = null
-  let closed = false
-  let polling = false
-  // The embedded database is held by one process: leases of an earlier run of the app are void at once.
-  let exclusive = false
-
-  const leaseUntil = () => clock.now().add({ milliseconds: leaseMs }).toString()
+  const loop = createLeaseLoop<Claimed>(options, {
+    claim,
+    renew: (command): Promise<unknown> => db.query(`UPDATE sim_commands SET lease_until = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`, [command.id, owner, leaseUntil()]),
+    run,
+    messages: {
+      renewFailed: 'sim: could not renew a lease',
+      runFailed: () => 'sim: dispatch failed',
+      claimFailed: 'sim: could not claim a command',
+      pollFailed: 'sim: poll failed'
+    }
+  })
+  const { owner, leaseUntil, kick } = loop
 
   /** Claims due commands (or one by id): not leased by a live process, and not waiting for a retry. */
   async function claim(id: string | null, limit = 20): Promise<Claimed[]> {
@@ -60,7 +61,7 @@ export function createDispatcher(options: DispatcherOptions) {
            AND (lease_until IS NULL OR lease_until < $2 OR ($4 AND lease_owner <> $5))
            AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
          ORDER BY requested_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [id, now.toString(), limit, exclusive, owner]
+        [id, now.toString(), limit, loop.exclusive(), owner]
       )
       const claimed: Claimed[] = []
       for (const row of rows) {
@@ -86,100 +87,59 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   async function run(command: Claimed): Promise<void> {
-    if (inFlight.has(command.id)) return
-    inFlight.add(command.id)
-    const renew = setInterval(() => {
-      void db
-        .query(`UPDATE sim_commands SET lease_until = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`, [command.id, owner, leaseUntil()])
-        .catch((error: unknown) => log.warn('sim: could not renew a lease', error))
-    }, Math.max(50, Math.floor(leaseMs / 3)))
-    renew.unref?.()
-    try {
-      const remaining = Temporal.Instant.from(command.deadlineAt).epochMilliseconds - clock.now().epochMilliseconds
-      if (remaining <= 0) {
-        await settle(command.id, command.attempts, 'timeout')
-        return
-      }
-      // The invariant, again, at execution: the vehicle may have changed since the request.
-      const facts = toVehicleFacts(await options.vehicles.get(command.vin))
-      if (command.targetState === 'DEACTIVATED' && (!facts || !isTargetStateAllowed(facts, 'DEACTIVATED'))) {
-        await settle(command.id, command.attempts, { ok: false, error: 'invariant-stop' })
-        return
-      }
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const silence = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), remaining)
-        timer.unref?.()
-      })
-      const answer = await Promise.race([
-        telematics
-          .send({ commandId: command.id, vin: command.vin, targetState: command.targetState, attempt: command.attempts })
-          .catch((error: unknown): AttemptOutcome => {
-            log.warn('sim: the telematics service failed', error)
-            return { ok: false, error: 'telematics-failed' }
-          }),
-        silence
-      ])
-      clearTimeout(timer)
-      if (!closed) await settle(command.id, command.attempts, answer)
-    } finally {
-      clearInterval(renew)
-      inFlight.delete(command.id)
+    const remaining = Temporal.Instant.from(command.deadlineAt).epochMilliseconds - clock.now().epochMilliseconds
+    if (remaining <= 0) {
+      await settle(command.id, command.attempts, 'timeout')
+      return
     }
-  }
-
-  function start(claimed: Claimed[]): void {
-    for (const command of claimed) void run(command).catch((error: unknown) => log.error('sim: dispatch failed', error))
-  }
-
-  async function poll(): Promise<number> {
-    if (polling || closed) return 0
-    polling = true
-    try {
-      const claimed = await claim(null)
-      start(claimed)
-      return claimed.length
-    } finally {
-      polling = false
+    // The invariant, again, at execution: the vehicle may have changed since the request.
+    const facts = toVehicleFacts(await options.vehicles.get(command.vin))
+    if (command.targetState === 'DEACTIVATED' && (!facts || !isTargetStateAllowed(facts, 'DEACTIVATED'))) {
+      await settle(command.id, command.attempts, { ok: false, error: 'invariant-stop' })
+      return
     }
-  }
-
-  /** Sends one command now (after its transaction committed); another process may already hold it. */
-  function kick(id: string): void {
-    if (closed) return
-    void claim(id)
-      .then(start)
-      .catch((error: unknown) => log.error('sim: could not claim a command', error))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const silence = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), remaining)
+      timer.unref?.()
+    })
+    const answer = await Promise.race([
+      telematics
+        .send({ commandId: command.id, vin: command.vin, targetState: command.targetState, attempt: command.attempts })
+        .catch((error: unknown): AttemptOutcome => {
+          log.warn('sim: the telematics service failed', error)
+          return { ok: false, error: 'telematics-failed' }
+        }),
+      silence
+    ])
+    clearTimeout(timer)
+    if (!loop.closed()) await settle(command.id, command.attempts, answer)
   }
 
   return {
     owner,
+    /** Sends one command now (after its transaction committed); another process may already hold it. */
     kick,
-    poll,
+    poll: loop.poll,
 
     /**
      * Starts the loop. `exclusive` (the embedded database, which one process holds): leases of an earlier
      * run of this app are void at once instead of running out.
      */
-    async start(options: { exclusive: boolean }): Promise<{ pending: number }> {
-      exclusive = options.exclusive
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
-      const pending = rows[0]?.n ?? 0
-      if (pending) log.info(`sim: ${pending} pending command(s) to resume or time out`)
-      await poll()
-      poller = setInterval(() => void poll().catch((error: unknown) => log.error('sim: poll failed', error)), pollMs)
-      poller.unref?.()
+    async start(startOptions: { exclusive: boolean }): Promise<{ pending: number }> {
+      let pending = 0
+      await loop.start(startOptions, async () => {
+        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sim_commands WHERE status = 'pending'`)
+        pending = rows[0]?.n ?? 0
+        if (pending) log.info(`sim: ${pending} pending command(s) to resume or time out`)
+      })
       return { pending }
     },
 
     /** Commands this process is waiting on (tests; the updater waits for none). */
-    inFlight: () => inFlight.size,
+    inFlight: loop.running,
 
-    close(): void {
-      closed = true
-      if (poller) clearInterval(poller)
-      poller = null
-    }
+    close: loop.close
   }
 }
 
