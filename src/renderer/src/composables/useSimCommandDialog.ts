@@ -50,3 +50,6 @@ export function useSimCommandDialog(vehicle: () => VehicleDoc, open: Ref<boolean
 
   return { session, effects, verified, reason, reasonField, sent, busy, error, reset, send }
 }
+
+/** One dialog's command, as SimCommandDialog takes it. */
+export type SimCommand = ReturnType<typeof useSimCommandDialog>
