@@ -73,6 +73,11 @@ test.describe('lookups never miss', () => {
     await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'syncing')
     await search(page).fill(vin)
     await expect(page.getByTestId('result-from-main')).toBeVisible()
+    // The "direct" mark stands beside the VIN, on its line: a narrower column pushed it below.
+    const link = (await page.getByTestId('result-vin').boundingBox())!
+    const mark = (await page.getByTestId('result-from-main').boundingBox())!
+    expect(mark.x).toBeGreaterThan(link.x + link.width)
+    expect(Math.abs(mark.y + mark.height / 2 - (link.y + link.height / 2))).toBeLessThan(link.height)
     await snapshot(page, 'search-from-main')
     await search(page).press('Enter')
     await expect(page.getByTestId('vehicle-card')).toHaveAttribute('data-source', 'main')
