@@ -1,6 +1,6 @@
 import type { SearchPlan } from '@shared/search/query'
 import { rankResults } from '@shared/search/rank'
-import { SHORT_VIN_LENGTH, VIN_LENGTH } from '@shared/rules'
+import { normaliseVin, SHORT_VIN_LENGTH, VIN_LENGTH } from '@shared/rules'
 import type { CacheDatabase, CachedVehicle } from './db'
 
 /**
@@ -45,6 +45,14 @@ export interface ReadAhead {
   clear(): void
 }
 
+/** Which identifier `compact` (a normalised input) may be the beginning of, if any is worth reading ahead. */
+function readsAheadFor(compact: string): Held['kind'] | null {
+  if (!/^[A-Z0-9]+$/.test(compact)) return null
+  if (compact.length >= VIN_PREFIX_FROM && compact.length < VIN_LENGTH) return 'vin'
+  if (compact.length >= SHORT_VIN_PREFIX_FROM && compact.length < SHORT_VIN_LENGTH) return 'shortVin'
+  return null
+}
+
 export function createReadAhead(): ReadAhead {
   let held: Held | null = null
   let reading = 0
@@ -64,16 +72,10 @@ export function createReadAhead(): ReadAhead {
 
   async function follow(db: CacheDatabase, text: string): Promise<void> {
     const mine = ++reading
-    const compact = text.replace(/[\s-]/g, '').toUpperCase()
-    const kind = !/^[A-Z0-9]+$/.test(compact)
-      ? null
-      : compact.length >= VIN_PREFIX_FROM && compact.length < VIN_LENGTH
-        ? 'vin'
-        : compact.length >= SHORT_VIN_PREFIX_FROM && compact.length < SHORT_VIN_LENGTH
-          ? 'shortVin'
-          : null
+    const compact = normaliseVin(text)
+    const kind = readsAheadFor(compact)
     // What is held stays while the text still extends its prefix (the key completing it needs it).
-    if (held && !(compact.startsWith(held.prefix) && compact.length <= (held.kind === 'vin' ? VIN_LENGTH : SHORT_VIN_LENGTH))) held = null
+    if (held && !compact.startsWith(held.prefix)) held = null
     if (!kind) return
     const index = kind === 'vin' ? db.vehicles.where(':id') : db.vehicles.where('shortVin')
     const vehicles = await index.startsWith(compact).limit(HELD + 1).toArray()
